@@ -1,0 +1,2 @@
+export * from './decider/decider';
+export * from './decider/given-when-then';
