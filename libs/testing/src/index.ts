@@ -1,2 +1,3 @@
 export * from './decider/decider';
 export * from './decider/given-when-then';
+export * from './environment/integration-services';
