@@ -1,0 +1,22 @@
+import type { MessageBus } from './message-bus.port';
+import { createMemoryMessageBus } from './memory/memory-message-bus';
+
+export class UnsupportedBusUrlError extends Error {
+  override readonly name = 'UnsupportedBusUrlError';
+}
+
+/**
+ * The one place that picks a bus adapter: `memory:`, `redis://` / `rediss://`, `pulsar://` / `pulsar+ssl://`.
+ * Adapters for servers are loaded on demand so that `memory:` needs none of their packages.
+ */
+export async function openMessageBus(url: string): Promise<MessageBus> {
+  const scheme = url.slice(0, url.indexOf(':') + 1).toLowerCase();
+  switch (scheme) {
+    case 'memory:':
+      return createMemoryMessageBus();
+    default:
+      throw new UnsupportedBusUrlError(
+        `BUS_URL must start with memory:, redis://, rediss://, pulsar:// or pulsar+ssl://, got "${scheme || url}"`,
+      );
+  }
+}
