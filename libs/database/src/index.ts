@@ -1,1 +1,12 @@
 export * from './sql-database';
+export * from './migrations/migration';
+export * from './migrations/run-migrations';
+export * from './checkpoints/checkpoint-position';
+export * from './checkpoints/checkpoint-store';
+export { checkpointMigrations } from './checkpoints/checkpoint-migrations';
+export * from './projections/projection';
+export * from './projections/projection-logger';
+export * from './projections/run-projection';
+export * from './projections/rebuild-progress';
+export * from './projections/rebuild-projection';
+export * from './projections/projection-registry';
