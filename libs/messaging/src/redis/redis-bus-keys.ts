@@ -1,0 +1,27 @@
+/** Every key the Redis bus writes, under one prefix so a test (or an operator) can find and drop them. */
+export class RedisBusKeys {
+  constructor(readonly prefix: string) {}
+
+  /** Fixed on first use, so publishers and consumers with different settings still agree. */
+  partitionCount(topic: string): string {
+    return `${this.prefix}:${topic}:partitions`;
+  }
+
+  stream(topic: string, partition: number): string {
+    return `${this.prefix}:${topic}:p${partition}`;
+  }
+
+  lease(topic: string, group: string, partition: number): string {
+    return `${this.prefix}:${topic}:g:${group}:lease:${partition}`;
+  }
+
+  /** Sorted set of live consumers (score: heartbeat expiry), used to split partitions fairly. */
+  members(topic: string, group: string): string {
+    return `${this.prefix}:${topic}:g:${group}:members`;
+  }
+
+  /** Hash: `<partition>:<entry id>` -> the last attempt started, written only from attempt 2 on. */
+  attempts(topic: string, group: string): string {
+    return `${this.prefix}:${topic}:g:${group}:attempts`;
+  }
+}
