@@ -1,0 +1,6 @@
+export * from './bootstrap';
+export * from './define-app';
+export * from './open-dependencies';
+export * from './platform.module';
+export * from './run-app';
+export * from './tokens';

@@ -1,0 +1,66 @@
+import { openSqlDatabase, redactUrl } from '@quizbook/database';
+import { openEventStore } from '@quizbook/eventstore';
+import { openMessageBus } from '@quizbook/messaging';
+import { sql } from 'kysely';
+import type { AppConfig } from '../config/app-config';
+import type { ReadinessCheck } from '../health/readiness';
+import type { Lease, ResourceRegistry } from '../lifecycle/resource-registry';
+import type { AppDependencies, Dependency } from './define-app';
+
+export interface OpenedDependencies {
+  dependencies: Partial<AppDependencies>;
+  checks: Record<string, ReadinessCheck>;
+  leases: Lease<unknown>[];
+}
+
+function urlOf(dependency: Dependency, config: AppConfig): string {
+  if (dependency === 'eventStore') return config.eventStoreUrl;
+  if (dependency === 'bus') return config.busUrl;
+  return config.readDbUrl;
+}
+
+function open(dependency: Dependency, url: string, resources: ResourceRegistry): Promise<Lease<unknown>> {
+  const key = `${dependency} ${url}`;
+  if (dependency === 'eventStore') return resources.acquire(key, () => openEventStore(url));
+  if (dependency === 'bus') return resources.acquire(key, () => openMessageBus(url));
+  return resources.acquire(key, () => openSqlDatabase(url));
+}
+
+function checkFor(dependency: Dependency, resource: unknown): ReadinessCheck {
+  if (dependency === 'readDb') {
+    const database = resource as AppDependencies['readDb'];
+    return async () => {
+      await sql`select 1`.execute(database.db);
+    };
+  }
+  const pingable = resource as { ping(): Promise<void> };
+  return () => pingable.ping();
+}
+
+/** Opens (or joins, through the registry) every declared dependency; all or none. */
+export async function openDependencies(
+  uses: readonly Dependency[],
+  config: AppConfig,
+  resources: ResourceRegistry,
+): Promise<OpenedDependencies> {
+  const results = await Promise.allSettled(uses.map((use) => open(use, urlOf(use, config), resources)));
+  const leases = results.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
+  const failure = results.findIndex((result) => result.status === 'rejected');
+  if (failure !== -1) {
+    await Promise.allSettled(leases.map((lease) => lease.release()));
+    const dependency = uses[failure] as Dependency;
+    const reason = (results[failure] as PromiseRejectedResult).reason as unknown;
+    const message = reason instanceof Error ? reason.message : String(reason);
+    throw new Error(`cannot open ${dependency} at ${redactUrl(urlOf(dependency, config))}: ${message}`, {
+      cause: reason,
+    });
+  }
+  const dependencies: Partial<AppDependencies> = {};
+  const checks: Record<string, ReadinessCheck> = {};
+  uses.forEach((use, index) => {
+    const resource = (results[index] as PromiseFulfilledResult<Lease<unknown>>).value.resource;
+    Object.assign(dependencies, { [use]: resource });
+    checks[use] = checkFor(use, resource);
+  });
+  return { dependencies, checks, leases };
+}

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+
+/*
+ * Each schema reads one raw environment string. Its message completes the sentence
+ * "<VARIABLE> must ..." so a wrong setting reads as one plain line.
+ */
+
+function urlWithSchemes(schemes: readonly string[], expected: string) {
+  return z.string().refine((value) => schemes.some((scheme) => value.startsWith(scheme)), {
+    message: `must be ${expected}`,
+  });
+}
+
+export const eventStoreUrlSchema = urlWithSchemes(
+  ['sqlite:', 'mysql://', 'esdb://', 'esdb+discover://', 'kurrentdb://', 'kurrentdb+discover://'],
+  'a sqlite:, mysql:// or esdb:// URL',
+);
+export const busUrlSchema = urlWithSchemes(
+  ['memory:', 'redis://', 'rediss://', 'pulsar://', 'pulsar+ssl://'],
+  'a memory:, redis:// or pulsar:// URL',
+);
+export const readDbUrlSchema = urlWithSchemes(['sqlite:', 'mysql://'], 'a sqlite: or mysql:// URL');
+
+export const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof logLevels)[number];
+
+export const logLevelSchema = z.enum(logLevels, {
+  errorMap: () => ({ message: `must be one of ${logLevels.join(', ')}` }),
+});
+
+export const hostSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9.:[\]-]+$/, { message: 'must be a host name or IP address to listen on' });
+
+export const portSchema = z
+  .string()
+  .regex(/^\d{1,5}$/, { message: 'must be a port number from 0 to 65535' })
+  .transform(Number)
+  .refine((port) => port <= 65535, { message: 'must be a port number from 0 to 65535' });
+
+export const positiveMillisecondsSchema = z
+  .string()
+  .regex(/^\d+$/, { message: 'must be a positive whole number of milliseconds' })
+  .transform(Number)
+  .refine((ms) => ms > 0, { message: 'must be a positive whole number of milliseconds' });

@@ -1,0 +1,6 @@
+export * from './problem-details';
+export * from './problem-error';
+export * from './problem-exception.filter';
+export * from './request-hooks';
+export * from './to-problem';
+export * from './zod-validation';

@@ -1,0 +1,3 @@
+export * from './app-lifecycle';
+export * from './resource-registry';
+export * from './shutdown-signals';
