@@ -61,3 +61,7 @@ export async function openSqlDatabase<Schema = unknown>(
 export function redactUrl(url: string): string {
   return url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
 }
+
+/** For code that works on any owner's tables (migrations, checkpoints, projections). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the schema is the caller's
+export type AnySqlDatabase = SqlDatabase<any>;

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { runMigrations } from '../migrations/run-migrations';
-import type { SqlDatabase, SqlDialectName } from '../sql-database';
+import type { AnySqlDatabase, SqlDialectName } from '../sql-database';
 import { checkpointMigrations, checkpointsOwner } from './checkpoint-migrations';
 import { type Checkpoint, checkpointFromColumn, positionToColumn } from './checkpoint-position';
 
@@ -30,9 +30,9 @@ export interface CheckpointStore {
   reset(name: string, trx?: AnyDb): Promise<void>;
 }
 
-export async function openCheckpointStore(database: SqlDatabase<unknown>): Promise<CheckpointStore> {
+export async function openCheckpointStore(database: AnySqlDatabase): Promise<CheckpointStore> {
   await runMigrations(database, checkpointsOwner, checkpointMigrations);
-  return createCheckpointStore(database.db as AnyDb, database.dialect);
+  return createCheckpointStore(database.db, database.dialect);
 }
 
 function createCheckpointStore(defaultDb: AnyDb, dialect: SqlDialectName): CheckpointStore {

@@ -1,5 +1,5 @@
 import { type Kysely, type MigrationResultSet, Migrator, sql } from 'kysely';
-import type { SqlDatabase } from '../sql-database';
+import type { AnySqlDatabase } from '../sql-database';
 import { assertValidMigrationList, type Migration, migrationTablesFor } from './migration';
 
 export class MigrationFailedError extends Error {
@@ -29,8 +29,7 @@ export interface RunMigrationsResult {
  * half-applied migration.
  */
 export async function runMigrations(
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- every owner has its own schema
-  database: SqlDatabase<any>,
+  database: AnySqlDatabase,
   owner: string,
   migrations: readonly Migration[],
 ): Promise<RunMigrationsResult> {

@@ -1,6 +1,6 @@
 import { type CheckpointStore, openCheckpointStore } from '../checkpoints/checkpoint-store';
 import { runMigrations } from '../migrations/run-migrations';
-import type { SqlDatabase } from '../sql-database';
+import type { AnySqlDatabase } from '../sql-database';
 import type { Projection, ProjectionContext } from './projection';
 
 export interface PreparedProjection {
@@ -11,7 +11,7 @@ export interface PreparedProjection {
 /** Schema first, then the checkpoint row, so the first event has tables to write and a row to lock. */
 export async function prepareProjection(
   projection: Projection,
-  database: SqlDatabase<unknown>,
+  database: AnySqlDatabase,
 ): Promise<PreparedProjection> {
   await runMigrations(database, projection.name, projection.migrations);
   const checkpoints = await openCheckpointStore(database);

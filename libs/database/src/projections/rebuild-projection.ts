@@ -1,7 +1,6 @@
 import type { EventStore } from '@quizbook/eventstore';
-import type { Kysely } from 'kysely';
 import type { Checkpoint } from '../checkpoints/checkpoint-position';
-import type { SqlDatabase } from '../sql-database';
+import type { AnySqlDatabase } from '../sql-database';
 import { applyEventsInTransaction } from './apply-events';
 import { prepareProjection } from './prepare-projection';
 import type { Projection } from './projection';
@@ -9,7 +8,7 @@ import type { RebuildProgress } from './rebuild-progress';
 
 export interface RebuildProjectionOptions {
   eventStore: EventStore;
-  database: SqlDatabase<unknown>;
+  database: AnySqlDatabase;
   /** Events read and applied per transaction. */
   batchSize?: number;
   onProgress?: (progress: RebuildProgress) => void;
@@ -33,8 +32,7 @@ export async function rebuildProjection(
     throw new RangeError('batchSize must be a positive integer');
   const { checkpoints, context } = await prepareProjection(projection, database);
 
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  await (database.db as Kysely<any>).transaction().execute(async (trx) => {
+  await database.db.transaction().execute(async (trx) => {
     for (const table of projection.tables) await trx.deleteFrom(table).execute();
     await projection.reset?.(trx, context);
     await checkpoints.reset(projection.name, trx);

@@ -1,6 +1,6 @@
 import type { EventStore, RecordedEvent } from '@quizbook/eventstore';
 import { type Checkpoint, isAfter } from '../checkpoints/checkpoint-position';
-import type { SqlDatabase } from '../sql-database';
+import type { AnySqlDatabase } from '../sql-database';
 import { applyEventsInTransaction } from './apply-events';
 import { prepareProjection } from './prepare-projection';
 import type { Projection } from './projection';
@@ -8,7 +8,7 @@ import { consoleProjectionLogger, type ProjectionLogger } from './projection-log
 
 export interface RunProjectionOptions {
   eventStore: EventStore;
-  database: SqlDatabase<unknown>;
+  database: AnySqlDatabase;
   logger?: ProjectionLogger;
 }
 
