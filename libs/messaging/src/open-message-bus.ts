@@ -14,6 +14,16 @@ export async function openMessageBus(url: string): Promise<MessageBus> {
   switch (scheme) {
     case 'memory:':
       return createMemoryMessageBus();
+    case 'redis:':
+    case 'rediss:': {
+      const { createRedisMessageBus } = await import('./redis/redis-message-bus');
+      return createRedisMessageBus({ url });
+    }
+    case 'pulsar:':
+    case 'pulsar+ssl:': {
+      const { createPulsarMessageBus } = await import('./pulsar/pulsar-message-bus');
+      return createPulsarMessageBus({ url });
+    }
     default:
       throw new UnsupportedBusUrlError(
         `BUS_URL must start with memory:, redis://, rediss://, pulsar:// or pulsar+ssl://, got "${scheme || url}"`,
