@@ -25,7 +25,10 @@ export async function openEventStore(url: string, options: OpenEventStoreOptions
     return EsdbEventStore.connect(url);
   }
   if (url.startsWith('mysql://') || url.startsWith('sqlite:')) {
-    return SqlEventStore.open(url, options.pollIntervalMs === undefined ? {} : { pollIntervalMs: options.pollIntervalMs });
+    return SqlEventStore.open(
+      url,
+      options.pollIntervalMs === undefined ? {} : { pollIntervalMs: options.pollIntervalMs },
+    );
   }
   throw new UnsupportedEventStoreUrlError(
     `event store URL must start with esdb://, esdb+discover://, kurrentdb://, mysql:// or sqlite:, got "${redactUrl(url)}"`,

@@ -47,7 +47,9 @@ export function fromEsdbResolvedEvent(resolved: ResolvedEvent): RecordedEvent | 
 
 function decodeMetadata(metadata: unknown): EventMetadata {
   const value = metadata instanceof Uint8Array ? decodeBinary(metadata) : metadata;
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? { ...(value as EventMetadata) } : {};
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? { ...(value as EventMetadata) }
+    : {};
 }
 
 /** Events written by other tools may be binary: JSON when it parses, the raw bytes otherwise. */

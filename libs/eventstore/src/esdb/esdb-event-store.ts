@@ -1,4 +1,10 @@
-import { BACKWARDS, END, EventStoreDBClient, StreamNotFoundError, type ResolvedEvent } from '@eventstore/db-client';
+import {
+  BACKWARDS,
+  END,
+  EventStoreDBClient,
+  StreamNotFoundError,
+  type ResolvedEvent,
+} from '@eventstore/db-client';
 import type {
   AppendOptions,
   AppendResult,
@@ -65,7 +71,8 @@ export class EsdbEventStore implements EventStore {
 
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]> {
     return readAllPaged(
-      (fromPosition, direction, maxCount) => collect(this.client.readAll({ fromPosition, direction, maxCount })),
+      (fromPosition, direction, maxCount) =>
+        collect(this.client.readAll({ fromPosition, direction, maxCount })),
       options,
     );
   }
@@ -95,7 +102,9 @@ export class EsdbEventStore implements EventStore {
   }
 
   async headPosition(): Promise<bigint> {
-    const [last] = await collect(this.client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: 1 }));
+    const [last] = await collect(
+      this.client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: 1 }),
+    );
     return last?.event?.position.commit ?? -1n;
   }
 

@@ -1,4 +1,12 @@
-import { BACKWARDS, END, FORWARDS, START, type Position, type ReadPosition, type ResolvedEvent } from '@eventstore/db-client';
+import {
+  BACKWARDS,
+  END,
+  FORWARDS,
+  START,
+  type Position,
+  type ReadPosition,
+  type ResolvedEvent,
+} from '@eventstore/db-client';
 import { matchesCategories } from '../category';
 import type { ReadAllOptions, ReadStreamOptions, RecordedEvent } from '../event-store.port';
 import { fromEsdbResolvedEvent } from './esdb-event-conversion';

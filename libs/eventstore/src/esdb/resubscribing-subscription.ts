@@ -102,7 +102,10 @@ export class ResubscribingSubscription implements Subscription {
       if (this.closed) break;
       failures++;
       reportSubscriptionError(this.options.onError, failure, failures);
-      await sleep(backoffDelayMs(failures, this.options.retryBackoff ?? defaultRetryBackoff), this.stop.signal);
+      await sleep(
+        backoffDelayMs(failures, this.options.retryBackoff ?? defaultRetryBackoff),
+        this.stop.signal,
+      );
     }
   }
 

@@ -16,7 +16,8 @@ export function onAppend(storeKey: string, listener: Listener): () => void {
   listeners.add(listener);
   return () => {
     listeners.delete(listener);
-    if (listeners.size === 0 && listenersByStore.get(storeKey) === listeners) listenersByStore.delete(storeKey);
+    if (listeners.size === 0 && listenersByStore.get(storeKey) === listeners)
+      listenersByStore.delete(storeKey);
   };
 }
 

@@ -73,7 +73,10 @@ export class PollingSubscription implements Subscription {
       } catch (error) {
         failedReads++;
         reportSubscriptionError(this.options.onError, error, failedReads);
-        await sleep(backoffDelayMs(failedReads, this.options.retryBackoff ?? defaultRetryBackoff), this.stop.signal);
+        await sleep(
+          backoffDelayMs(failedReads, this.options.retryBackoff ?? defaultRetryBackoff),
+          this.stop.signal,
+        );
         continue;
       }
       for (const event of page) {
@@ -95,7 +98,10 @@ export class PollingSubscription implements Subscription {
         return true;
       } catch (error) {
         reportSubscriptionError(this.options.onError, error, attempt);
-        await sleep(backoffDelayMs(attempt, this.options.retryBackoff ?? defaultRetryBackoff), this.stop.signal);
+        await sleep(
+          backoffDelayMs(attempt, this.options.retryBackoff ?? defaultRetryBackoff),
+          this.stop.signal,
+        );
       }
     }
     return false;

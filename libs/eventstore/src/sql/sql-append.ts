@@ -111,7 +111,10 @@ async function appendInTransaction(
 }
 
 /** Takes the one write lock every append shares and returns the next free position. */
-async function lockPositionCounter(trx: Transaction<EventStoreSchema>, dialect: SqlDialectName): Promise<bigint> {
+async function lockPositionCounter(
+  trx: Transaction<EventStoreSchema>,
+  dialect: SqlDialectName,
+): Promise<bigint> {
   const select = trx.selectFrom(positionTable).select('next_position').where('id', '=', positionCounterId);
   if (dialect === 'sqlite') {
     // SQLite has no FOR UPDATE: a write as the first statement takes the database write lock now,
@@ -173,5 +176,7 @@ async function findRetriedAppend(
 }
 
 function isMysqlDeadlock(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { errno?: unknown }).errno === mysqlDeadlockErrno;
+  return (
+    typeof error === 'object' && error !== null && (error as { errno?: unknown }).errno === mysqlDeadlockErrno
+  );
 }
