@@ -10,3 +10,4 @@ export * from './projections/run-projection';
 export * from './projections/rebuild-progress';
 export * from './projections/rebuild-projection';
 export * from './projections/projection-registry';
+export * from './projections/select-projections';
