@@ -15,25 +15,7 @@ import {
   type AppHandle,
   type LogLevel,
 } from '@quizbook/platform';
-import { bffWebApp } from '../apps/bff-web/src/bff-web.app';
-import { courseApp } from '../apps/course/src/course.app';
-import { notificationApp } from '../apps/notification/src/notification.app';
-import { paymentApp } from '../apps/payment/src/payment.app';
-import { projectionApp } from '../apps/projection/src/projection.app';
-import { quizResultApp } from '../apps/quiz-result/src/quiz-result.app';
-import { quizApp } from '../apps/quiz/src/quiz.app';
-import { userApp } from '../apps/user/src/user.app';
-
-const apps = [
-  userApp,
-  courseApp,
-  paymentApp,
-  quizApp,
-  quizResultApp,
-  notificationApp,
-  projectionApp,
-  bffWebApp,
-];
+import { allApps as apps } from '../apps/all-apps';
 
 function banner(handles: readonly AppHandle[]): string {
   const width = Math.max(...handles.map((handle) => handle.name.length));

@@ -1,4 +1,4 @@
-import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 
 export type HttpLabels = 'method' | 'route' | 'status_code';
 
@@ -36,6 +36,10 @@ export function createAppMetrics(app: string): AppMetrics {
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
     registers: [registry],
   });
+  // Always present, so even an app that has served nothing yet exposes a series naming it.
+  new Gauge({ name: 'quizbook_app_info', help: 'Always 1; labels name the app', registers: [registry] }).set(
+    1,
+  );
   const shared = processMetrics();
   return {
     registry,

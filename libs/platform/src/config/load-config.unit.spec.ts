@@ -1,0 +1,116 @@
+import { ConfigError } from './config-error';
+import { loadConfig, readSettings } from './load-config';
+
+function errorLines(env: Record<string, string>): readonly string[] {
+  try {
+    readSettings(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.lines;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('configuration from the environment', () => {
+  it('uses the embedded defaults when nothing is set', () => {
+    expect(loadConfig('course', {})).toEqual({
+      app: 'course',
+      eventStoreUrl: 'sqlite:./data/events.db',
+      busUrl: 'memory:',
+      readDbUrl: 'sqlite:./data/read.db',
+      logLevel: 'info',
+      host: '127.0.0.1',
+      port: 3002,
+      shutdownTimeoutMs: 10000,
+    });
+  });
+
+  it('gives every app its own default port', () => {
+    expect(loadConfig('bff-web', {}).port).toBe(3000);
+    expect(loadConfig('quiz-result', {}).port).toBe(3005);
+    expect(loadConfig('projection', {}).port).toBe(3007);
+  });
+
+  it('reads <APP>_PORT, and PORT overrides it only when the app runs alone', () => {
+    const env = { QUIZ_RESULT_PORT: '4005', PORT: '0' };
+    expect(loadConfig('quiz-result', env).port).toBe(4005);
+    expect(loadConfig('quiz-result', env, { standalone: true }).port).toBe(0);
+    expect(loadConfig('quiz-result', { QUIZ_RESULT_PORT: '4005' }, { standalone: true }).port).toBe(4005);
+  });
+
+  it('treats an empty variable as unset', () => {
+    expect(loadConfig('user', { EVENT_STORE_URL: '', LOG_LEVEL: ' ' }).eventStoreUrl).toBe(
+      'sqlite:./data/events.db',
+    );
+  });
+
+  it('accepts every supported scheme', () => {
+    const config = loadConfig('course', {
+      EVENT_STORE_URL: 'esdb://localhost:2113?tls=false',
+      BUS_URL: 'pulsar://localhost:6650',
+      READ_DB_URL: 'mysql://root@127.0.0.1:3306/quizbook',
+    });
+    expect([config.eventStoreUrl, config.busUrl, config.readDbUrl]).toEqual([
+      'esdb://localhost:2113?tls=false',
+      'pulsar://localhost:6650',
+      'mysql://root@127.0.0.1:3306/quizbook',
+    ]);
+    expect(loadConfig('user', { BUS_URL: 'redis://localhost:6379/0' }).busUrl).toBe(
+      'redis://localhost:6379/0',
+    );
+  });
+
+  it.each([
+    [
+      'EVENT_STORE_URL',
+      'foo',
+      'config error: EVENT_STORE_URL must be a sqlite:, mysql:// or esdb:// URL, got "foo"',
+    ],
+    [
+      'BUS_URL',
+      'kafka://x',
+      'config error: BUS_URL must be a memory:, redis:// or pulsar:// URL, got "kafka://x"',
+    ],
+    [
+      'READ_DB_URL',
+      'postgres://u:secret@db/q',
+      'config error: READ_DB_URL must be a sqlite: or mysql:// URL, got "postgres://u:***@db/q"',
+    ],
+    [
+      'LOG_LEVEL',
+      'loud',
+      'config error: LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "loud"',
+    ],
+    [
+      'HOST',
+      'not a host',
+      'config error: HOST must be a host name or IP address to listen on, got "not a host"',
+    ],
+    ['COURSE_PORT', 'abc', 'config error: COURSE_PORT must be a port number from 0 to 65535, got "abc"'],
+    [
+      'BFF_WEB_PORT',
+      '70000',
+      'config error: BFF_WEB_PORT must be a port number from 0 to 65535, got "70000"',
+    ],
+    ['PORT', '-1', 'config error: PORT must be a port number from 0 to 65535, got "-1"'],
+    [
+      'SHUTDOWN_TIMEOUT_MS',
+      '0',
+      'config error: SHUTDOWN_TIMEOUT_MS must be a positive whole number of milliseconds, got "0"',
+    ],
+  ])('a wrong %s gives exactly one line naming it and what was expected', (name, value, line) => {
+    expect(errorLines({ [name]: value })).toEqual([line]);
+  });
+
+  it('reports every wrong variable at once, one line each', () => {
+    const lines = errorLines({ EVENT_STORE_URL: 'foo', BUS_URL: 'bar', USER_PORT: 'x' });
+    expect(lines).toHaveLength(3);
+    expect(lines.map((line) => line.split(' ')[2])).toEqual(['EVENT_STORE_URL', 'BUS_URL', 'USER_PORT']);
+  });
+
+  it('never prints a password from a wrong URL', () => {
+    expect(errorLines({ EVENT_STORE_URL: 'postgres://admin:hunter2@db/events' }).join('\n')).not.toContain(
+      'hunter2',
+    );
+  });
+});

@@ -1,0 +1,2 @@
+export * from './log-recorder';
+export * from './start-test-app';
