@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { runMigrations } from '../migrations/run-migrations';
 import type { AnySqlDatabase, SqlDialectName } from '../sql-database';
 import { checkpointMigrations, checkpointsOwner } from './checkpoint-migrations';
@@ -39,8 +39,12 @@ function createCheckpointStore(defaultDb: AnyDb, dialect: SqlDialectName): Check
   const table = (db: AnyDb) => db as Kysely<CheckpointsTable>;
   const now = () => new Date().toISOString();
 
+  // As text: better-sqlite3 returns a BIGINT as a JS number, which is inexact past 2^53.
   const selectPosition = (db: AnyDb, name: string) =>
-    table(db).selectFrom('projection_checkpoints').select('position').where('name', '=', name);
+    table(db)
+      .selectFrom('projection_checkpoints')
+      .select(sql<string | null>`cast(position as char)`.as('position'))
+      .where('name', '=', name);
 
   const upsert = async (db: AnyDb, name: string, position: string | null) => {
     const row = { name, position, updated_at: now() };
