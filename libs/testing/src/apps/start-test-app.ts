@@ -28,6 +28,8 @@ export interface TestApps {
   readonly handles: readonly AppHandle[];
   /** Every JSON log line the apps wrote (Nest's own lines carry `app: "nest"`). */
   readonly logs: LogRecorder;
+  /** This run's shared event store, bus and read database, one per URL. */
+  readonly resources: ResourceRegistry;
   /** The temporary directory holding this run's SQLite files; removed by close(). */
   readonly dir: string;
   close(): Promise<void>;
@@ -49,7 +51,7 @@ export async function startTestApp(
     EVENT_STORE_URL: `sqlite:${path.join(dir, 'events.db')}`,
     BUS_URL: 'memory:',
     READ_DB_URL: `sqlite:${path.join(dir, 'read.db')}`,
-    LOG_LEVEL: 'info',
+    LOG_LEVEL: 'debug',
     HOST: '127.0.0.1',
     ...options.env,
   });
@@ -85,6 +87,7 @@ export async function startTestApp(
     urls: Object.fromEntries(handles.map((handle) => [handle.name, handle.url])),
     handles,
     logs,
+    resources,
     dir,
     close,
   };

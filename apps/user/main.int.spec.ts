@@ -1,0 +1,104 @@
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+
+const root = path.resolve(__dirname, '../..');
+const main = path.join(root, 'dist/apps/user/main.js');
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+interface Run {
+  child: ChildProcess;
+  stdout: () => string;
+  stderr: () => string;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+function run(env: Record<string, string>): Run {
+  // Only what the app needs: the test's own environment must not leak settings into it.
+  const child = spawn(process.execPath, [main], { cwd: root, env: { PATH: process.env.PATH ?? '', ...env } });
+  let out = '';
+  let err = '';
+  child.stdout?.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (err += chunk.toString()));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
+  return { child, stdout: () => out, stderr: () => err, exited };
+}
+
+async function waitUntilReady(url: string, exited: Promise<unknown>): Promise<void> {
+  let stopped = false;
+  void exited.then(() => (stopped = true));
+  for (;;) {
+    if (stopped) throw new Error('the app exited before it was ready');
+    try {
+      if ((await fetch(`${url}/health/ready`)).status === 200) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe('the user app as a standalone process (node dist/apps/user/main.js)', () => {
+  let dir: string;
+
+  beforeAll(async () => {
+    await promisify(execFile)(process.execPath, ['tools/build.mjs'], { cwd: root });
+    dir = await mkdtemp(path.join(tmpdir(), 'quizbook-user-main-'));
+  }, 60_000);
+
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('listens on PORT, becomes ready, and exits 0 on SIGTERM after a graceful shutdown', async () => {
+    const port = await freePort();
+    const app = run({
+      PORT: String(port),
+      EVENT_STORE_URL: `sqlite:${path.join(dir, 'events.db')}`,
+      BUS_URL: 'memory:',
+      READ_DB_URL: `sqlite:${path.join(dir, 'read.db')}`,
+    });
+    const url = `http://127.0.0.1:${port}`;
+    await waitUntilReady(url, app.exited);
+
+    const ready = (await (await fetch(`${url}/health/ready`)).json()) as { checks: Record<string, unknown> };
+    expect(Object.keys(ready.checks).sort()).toEqual(['bus', 'eventStore']);
+
+    app.child.kill('SIGTERM');
+    expect(await app.exited).toEqual({ code: 0, signal: null });
+    const lines = app
+      .stdout()
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { app: string; msg: string; url?: string });
+    expect(lines.every((line) => line.app === 'user')).toBe(true);
+    expect(lines.map((line) => line.msg)).toEqual(
+      expect.arrayContaining([`user listening on ${url}`, 'shutting down', 'app stopped', 'stopped']),
+    );
+    expect(app.stderr()).toBe('');
+  });
+
+  it('refuses a wrong EVENT_STORE_URL with exit 1 and one line naming it, without a stack trace', async () => {
+    const app = run({ PORT: '0', EVENT_STORE_URL: 'foo' });
+    expect(await app.exited).toEqual({ code: 1, signal: null });
+    expect(app.stderr()).toBe(
+      'config error: EVENT_STORE_URL must be a sqlite:, mysql:// or esdb:// URL, got "foo"\n',
+    );
+    expect(app.stdout()).toBe('');
+  });
+});
