@@ -1,12 +1,14 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { appNames, portVariable } from '@quizbook/platform';
 
-const root = path.resolve(__dirname, '../..');
-const main = path.join(root, 'dist/apps/user/main.js');
+const root = path.resolve(__dirname, '..');
+const userMain = path.join(root, 'dist/apps/user/main.js');
+const startAll = path.join(root, 'dist/tools/start-all.js');
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -26,9 +28,9 @@ interface Run {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-function run(env: Record<string, string>): Run {
+function run(entry: string, env: Record<string, string>, cwd = root): Run {
   // Only what the app needs: the test's own environment must not leak settings into it.
-  const child = spawn(process.execPath, [main], { cwd: root, env: { PATH: process.env.PATH ?? '', ...env } });
+  const child = spawn(process.execPath, [entry], { cwd, env: { PATH: process.env.PATH ?? '', ...env } });
   let out = '';
   let err = '';
   child.stdout?.on('data', (chunk: Buffer) => (out += chunk.toString()));
@@ -53,21 +55,26 @@ async function waitUntilReady(url: string, exited: Promise<unknown>): Promise<vo
   }
 }
 
-describe('the user app as a standalone process (node dist/apps/user/main.js)', () => {
+// One file for every built entry point: the build empties dist/, so two suites building at once would
+// pull the files from under each other.
+describe('the built entry points, run as processes', () => {
   let dir: string;
 
   beforeAll(async () => {
     await promisify(execFile)(process.execPath, ['tools/build.mjs'], { cwd: root });
-    dir = await mkdtemp(path.join(tmpdir(), 'quizbook-user-main-'));
   }, 60_000);
 
-  afterAll(async () => {
+  beforeEach(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'quizbook-entry-'));
+  });
+
+  afterEach(async () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('listens on PORT, becomes ready, and exits 0 on SIGTERM after a graceful shutdown', async () => {
+  it('node dist/apps/user/main.js listens on PORT, becomes ready, and exits 0 on SIGTERM after a graceful shutdown', async () => {
     const port = await freePort();
-    const app = run({
+    const app = run(userMain, {
       PORT: String(port),
       EVENT_STORE_URL: `sqlite:${path.join(dir, 'events.db')}`,
       BUS_URL: 'memory:',
@@ -93,12 +100,44 @@ describe('the user app as a standalone process (node dist/apps/user/main.js)', (
     expect(app.stderr()).toBe('');
   });
 
-  it('refuses a wrong EVENT_STORE_URL with exit 1 and one line naming it, without a stack trace', async () => {
-    const app = run({ PORT: '0', EVENT_STORE_URL: 'foo' });
+  it('node dist/apps/user/main.js refuses a wrong EVENT_STORE_URL with exit 1 and one line naming it, without a stack trace', async () => {
+    const app = run(userMain, { PORT: '0', EVENT_STORE_URL: 'foo' });
     expect(await app.exited).toEqual({ code: 1, signal: null });
     expect(app.stderr()).toBe(
       'config error: EVENT_STORE_URL must be a sqlite:, mysql:// or esdb:// URL, got "foo"\n',
     );
     expect(app.stdout()).toBe('');
+  });
+
+  it('node dist/tools/start-all.js runs all eight apps in one process on the embedded default, then stops on SIGINT', async () => {
+    const names = [
+      'user',
+      'course',
+      'payment',
+      'quiz',
+      'quiz-result',
+      'notification',
+      'projection',
+      'bff-web',
+    ];
+    const ports = Object.fromEntries(
+      await Promise.all(names.map(async (name) => [name, await freePort()] as const)),
+    );
+    const env = Object.fromEntries(names.map((name) => [portVariable(name), String(ports[name])]));
+    const all = run(startAll, env, dir);
+    for (const name of names) await waitUntilReady(`http://127.0.0.1:${ports[name]}`, all.exited);
+
+    // The embedded default lives under ./data/ of the working directory.
+    expect((await readdir(path.join(dir, 'data'))).sort()).toEqual(
+      expect.arrayContaining(['events.db', 'read.db']),
+    );
+    for (const name of names) {
+      const url = `http://127.0.0.1:${ports[name]}`;
+      expect(all.stdout()).toMatch(new RegExp(`${name}\\s+${url}\\s+${url}/health/ready`));
+    }
+
+    all.child.kill('SIGINT');
+    expect(await all.exited).toEqual({ code: 0, signal: null });
+    expect(all.stderr()).toBe('');
   });
 });
