@@ -110,16 +110,7 @@ describe('the built entry points, run as processes', () => {
   });
 
   it('node dist/tools/start-all.js runs all eight apps in one process on the embedded default, then stops on SIGINT', async () => {
-    const names = [
-      'user',
-      'course',
-      'payment',
-      'quiz',
-      'quiz-result',
-      'notification',
-      'projection',
-      'bff-web',
-    ];
+    const names = appNames;
     const ports = Object.fromEntries(
       await Promise.all(names.map(async (name) => [name, await freePort()] as const)),
     );
