@@ -9,6 +9,7 @@ import {
   configFor,
   createLogger,
   exitOnConfigError,
+  exitOnFatalErrors,
   exitOnShutdownSignals,
   NestLoggerAdapter,
   readSettings,
@@ -64,6 +65,7 @@ async function main(): Promise<void> {
     await closeAll();
     process.exit(1);
   }
+  exitOnFatalErrors(logger);
   exitOnShutdownSignals({ close: closeAll, timeoutMs: settings.SHUTDOWN_TIMEOUT_MS as number, logger });
   process.stdout.write(banner(handles));
 }

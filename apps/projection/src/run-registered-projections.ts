@@ -16,9 +16,11 @@ export async function runRegisteredProjections({
     const running = await runProjection(projection, { eventStore, database: readDb, logger });
     lifecycle.onShutdown(`projection ${projection.name}`, () => running.close());
     let caughtUp = false;
-    void running.caughtUp.then(() => {
-      caughtUp = true;
-    });
+    // A projection closed before catching up rejects; that is a shutdown, not a failure to report.
+    running.caughtUp.then(
+      () => (caughtUp = true),
+      () => undefined,
+    );
     readiness.add(`projection:${projection.name}`, async () => {
       const checkpoint = String(running.checkpoint);
       if (!caughtUp) throw new Error(`catching up (checkpoint ${checkpoint})`);

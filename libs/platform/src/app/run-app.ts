@@ -1,12 +1,16 @@
 import { ConfigError } from '../config/config-error';
 import { loadConfig } from '../config/load-config';
+import { exitOnFatalErrors } from '../lifecycle/fatal-errors';
 import { exitOnShutdownSignals } from '../lifecycle/shutdown-signals';
 import { createLogger } from '../logging/create-logger';
 import { bootstrap } from './bootstrap';
 import type { AppDefinition, Dependency } from './define-app';
 
-/** Exits 1 printing one line per wrong setting: a person reads these, so no JSON and no stack. */
-export function exitOnConfigError(error: unknown): never | void {
+/**
+ * For a ConfigError: prints one line per wrong setting and exits 1 (a person reads these, so no JSON
+ * and no stack). Anything else returns, for the caller to rethrow.
+ */
+export function exitOnConfigError(error: unknown): void {
   if (!(error instanceof ConfigError)) return;
   process.stderr.write(`${error.lines.join('\n')}\n`);
   process.exit(1);
@@ -23,6 +27,7 @@ export async function runApp<Uses extends Dependency>(definition: AppDefinition<
   }
   try {
     const handle = await bootstrap(definition, { config });
+    exitOnFatalErrors(handle.logger);
     exitOnShutdownSignals({
       close: handle.close,
       timeoutMs: config.shutdownTimeoutMs,

@@ -1,3 +1,4 @@
+export * from './loggable-url';
 export * from './problem-details';
 export * from './problem-error';
 export * from './problem-exception.filter';

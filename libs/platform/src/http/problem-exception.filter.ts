@@ -1,6 +1,7 @@
 import { Catch, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
+import { loggableUrl } from './loggable-url';
 import { PROBLEM_CONTENT_TYPE } from './problem-details';
 import { toProblem } from './to-problem';
 
@@ -10,6 +11,11 @@ export class ProblemExceptionFilter implements ExceptionFilter {
   constructor(private readonly logger: Logger) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
+    if (host.getType() !== 'http') {
+      // WebSocket gateways answer over their socket and bind their own filter; here only log.
+      this.logger.error({ err: exception, context: host.getType() }, 'unhandled error outside HTTP');
+      return;
+    }
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
@@ -21,7 +27,7 @@ export class ProblemExceptionFilter implements ExceptionFilter {
 
     if (unexpected) {
       this.logger.error(
-        { err: exception, method: request.method, url: request.url, correlationId },
+        { err: exception, method: request.method, url: loggableUrl(request.url), correlationId },
         'request failed',
       );
     }

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { acceptOrCreateCorrelationId, runWithCorrelation } from '../correlation/correlation-context';
 import { CORRELATION_HEADER } from '../correlation/with-correlation';
 import type { AppMetrics } from '../metrics/app-metrics';
+import { loggableUrl } from './loggable-url';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -42,7 +43,7 @@ export function installRequestHooks(fastify: FastifyInstance, logger: Logger, me
     );
     const line = {
       method: request.method,
-      url: request.url,
+      url: loggableUrl(request.url),
       status: reply.statusCode,
       durationMs: Math.round(durationMs * 10) / 10,
       correlationId: request.correlationId,

@@ -1,3 +1,4 @@
 export * from './app-lifecycle';
+export * from './fatal-errors';
 export * from './resource-registry';
 export * from './shutdown-signals';
