@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { jsonEvent, type EventData, type JSONType, type ResolvedEvent } from '@eventstore/db-client';
 import type { EventMetadata, NewEvent, RecordedEvent } from '../event-store.port';
 import { isUuid, toEsdbEventId } from './esdb-event-id';
+import { encodePosition } from './esdb-positions';
 
 /** Metadata key holding a caller's non-UUID event id, so reads return the id the caller chose. */
 export const originalEventIdKey = 'quizbookEventId';
@@ -25,7 +26,7 @@ export function isSystemEvent(streamName: string, type: string): boolean {
 
 /**
  * Our RecordedEvent from the client's, or undefined for what a reader must skip: system events,
- * unresolved links. Position is the commit position.
+ * unresolved links. Position is the encoded (commit, prepare) pair: see encodePosition.
  */
 export function fromEsdbResolvedEvent(resolved: ResolvedEvent): RecordedEvent | undefined {
   const event = resolved.event;
@@ -38,7 +39,11 @@ export function fromEsdbResolvedEvent(resolved: ResolvedEvent): RecordedEvent | 
     type: event.type,
     streamName: event.streamId,
     revision: event.revision,
-    position: event.position?.commit ?? resolved.commitPosition ?? -1n,
+    position: event.position
+      ? encodePosition(event.position)
+      : resolved.commitPosition !== undefined
+        ? encodePosition({ commit: resolved.commitPosition, prepare: resolved.commitPosition })
+        : -1n,
     data: event.isJson ? event.data : decodeBinary(event.data),
     metadata,
     createdAt: event.created,

@@ -23,13 +23,14 @@ import { toAppendError } from './esdb-errors';
 import { toEsdbEventData } from './esdb-event-conversion';
 import { toEsdbExpectedRevision } from './esdb-expected-revision';
 import { readAllPaged, readStreamPaged } from './esdb-paged-reads';
+import { encodePosition } from './esdb-positions';
 import { ResubscribingSubscription } from './resubscribing-subscription';
 
 export interface EsdbEventStoreOptions {
   retryBackoff?: RetryBackoff;
 }
 
-/** The event store on EventStoreDB / KurrentDB. Positions are commit positions in `$all`. */
+/** The event store on EventStoreDB / KurrentDB. Positions encode `$all` positions (see encodePosition). */
 export class EsdbEventStore implements EventStore {
   private readonly subscriptions = new Set<Subscription>();
 
@@ -52,7 +53,10 @@ export class EsdbEventStore implements EventStore {
       const result = await this.client.appendToStream(streamName, events.map(toEsdbEventData), {
         expectedRevision: toEsdbExpectedRevision(options.expectedRevision),
       });
-      return { nextExpectedRevision: result.nextExpectedRevision, position: result.position?.commit ?? -1n };
+      return {
+        nextExpectedRevision: result.nextExpectedRevision,
+        position: result.position ? encodePosition(result.position) : -1n,
+      };
     } catch (error) {
       throw toAppendError(error, streamName, options.expectedRevision);
     }
@@ -105,7 +109,7 @@ export class EsdbEventStore implements EventStore {
     const [last] = await collect(
       this.client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: 1 }),
     );
-    return last?.event?.position.commit ?? -1n;
+    return last?.event?.position ? encodePosition(last.event.position) : -1n;
   }
 
   async ping(): Promise<void> {

@@ -13,7 +13,7 @@ import { toAppendError } from './esdb-errors';
 import { fromEsdbResolvedEvent, originalEventIdKey, toEsdbEventData } from './esdb-event-conversion';
 import { isUuid, toEsdbEventId } from './esdb-event-id';
 import { toEsdbExpectedRevision } from './esdb-expected-revision';
-import { comparePositions } from './esdb-positions';
+import { comparePositions, encodePosition, positionFromCheckpoint } from './esdb-positions';
 import { resolvedEventFixture } from './esdb-resolved-event.fixture';
 
 describe('EventStoreDB mapping', () => {
@@ -83,7 +83,7 @@ describe('EventStoreDB mapping', () => {
       expect(generated.metadata).toEqual({});
     });
 
-    it('reads back our RecordedEvent with the original id and the commit position', () => {
+    it('reads back our RecordedEvent with the original id and the exact (commit, prepare) position', () => {
       const recorded = fromEsdbResolvedEvent(
         resolvedEventFixture({
           streamId: 'payment-9',
@@ -100,7 +100,7 @@ describe('EventStoreDB mapping', () => {
         type: 'PaymentSucceeded',
         streamName: 'payment-9',
         revision: 4n,
-        position: 1234n,
+        position: encodePosition({ commit: 1234n, prepare: 1200n }),
         data: { amount: 100 },
         metadata: { correlationId: 'c1' },
         createdAt: new Date(1_700_000_000_000),
@@ -167,5 +167,19 @@ describe('EventStoreDB mapping', () => {
     expect(comparePositions({ commit: 1n, prepare: 9n }, { commit: 2n, prepare: 0n })).toBe(-1);
     expect(comparePositions({ commit: 2n, prepare: 3n }, { commit: 2n, prepare: 2n })).toBe(1);
     expect(comparePositions({ commit: 2n, prepare: 2n }, { commit: 2n, prepare: 2n })).toBe(0);
+  });
+
+  it('encodes a position into one bigint that keeps $all order and converts back exactly', () => {
+    // Three events of one multi-event append share the commit position and differ by prepare position.
+    const append = [
+      { commit: 5000n, prepare: 4800n },
+      { commit: 5000n, prepare: 4900n },
+      { commit: 5000n, prepare: 5000n },
+    ];
+    const later = { commit: 5200n, prepare: 5200n };
+    const encoded = [...append, later].map(encodePosition);
+    expect([...encoded].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))).toEqual(encoded);
+    expect(new Set(encoded).size).toBe(4);
+    expect(encoded.map(positionFromCheckpoint)).toEqual([...append, later]);
   });
 });

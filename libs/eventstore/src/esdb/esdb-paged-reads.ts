@@ -10,7 +10,7 @@ import {
 import { matchesCategories } from '../category';
 import type { ReadAllOptions, ReadStreamOptions, RecordedEvent } from '../event-store.port';
 import { fromEsdbResolvedEvent } from './esdb-event-conversion';
-import { comparePositions, positionFromCheckpoint } from './esdb-positions';
+import { comparePositions, encodePosition, positionFromCheckpoint } from './esdb-positions';
 
 /** Every client read gets a maxCount: without one the client reads the whole stream in one go. */
 export const esdbReadPageSize = 500;
@@ -54,7 +54,7 @@ export async function readStreamPaged(
 
 /**
  * `$all` reads filtered by category on the client (client 6.x has no server filter for reads),
- * skipping system events. `after`/`before` compare commit positions, exclusive.
+ * skipping system events. `after`/`before` compare encoded positions, exclusive.
  */
 export async function readAllPaged(
   readPage: ReadAllPage,
@@ -64,8 +64,8 @@ export async function readAllPaged(
   const forwards = (options.direction ?? 'forwards') === 'forwards';
   const limit = options.maxCount ?? Number.POSITIVE_INFINITY;
   const bound = forwards ? options.after : options.before;
-  const outsideBound = (commit: bigint) =>
-    bound !== undefined && (forwards ? commit <= bound : commit >= bound);
+  const outsideBound = (position: bigint) =>
+    bound !== undefined && (forwards ? position <= bound : position >= bound);
   const events: RecordedEvent[] = [];
   let from: ReadPosition = bound === undefined ? (forwards ? START : END) : positionFromCheckpoint(bound);
   // Reading from a position includes the event there: skip what the previous page already returned.
@@ -81,7 +81,7 @@ export async function readAllPaged(
           const order = comparePositions(position, previousPageEnd);
           if (forwards ? order <= 0 : order >= 0) continue;
         }
-        if (outsideBound(position.commit)) continue;
+        if (outsideBound(encodePosition(position))) continue;
       }
       const event = fromEsdbResolvedEvent(resolved);
       if (!event || !matchesCategories(event.streamName, options.categories)) continue;

@@ -7,7 +7,7 @@ import {
   type ResolvedEvent,
 } from '@eventstore/db-client';
 import { readAllPaged, readStreamPaged } from './esdb-paged-reads';
-import { resolvedEventFixture } from './esdb-resolved-event.fixture';
+import { at, resolvedEventFixture } from './esdb-resolved-event.fixture';
 
 /** A stream of 10 events, read the way the client reads it: from a revision, inclusive. */
 function streamReaderDouble() {
@@ -87,18 +87,18 @@ describe('EventStoreDB paged reads', () => {
 
   it('reads $all after a position, filtering categories and system events on the client, across pages', async () => {
     const { readPage, calls } = allReaderDouble();
-    const events = await readAllPaged(readPage, { after: 10n, categories: ['course'], maxCount: 3 }, 3);
+    const events = await readAllPaged(readPage, { after: at(10n), categories: ['course'], maxCount: 3 }, 3);
     expect(events.map((e) => [e.streamName, e.position])).toEqual([
-      ['course-2', 30n],
-      ['course-4', 50n],
-      ['course-6', 70n],
+      ['course-2', at(30n)],
+      ['course-4', at(50n)],
+      ['course-6', at(70n)],
     ]);
     expect(calls.every((call) => call.maxCount === 3)).toBe(true);
   });
 
   it('reads $all backwards before a position without repeating the page boundary', async () => {
     const { readPage } = allReaderDouble();
-    const events = await readAllPaged(readPage, { direction: 'backwards', before: 110n }, 2);
-    expect(events.map((e) => e.position)).toEqual([100n, 90n, 70n, 60n, 50n, 30n, 20n, 10n]);
+    const events = await readAllPaged(readPage, { direction: 'backwards', before: at(110n) }, 2);
+    expect(events.map((e) => e.position)).toEqual([100n, 90n, 70n, 60n, 50n, 30n, 20n, 10n].map(at));
   });
 });

@@ -1,3 +1,4 @@
+import { encodePosition } from './esdb-positions';
 import type { AllStreamResolvedEvent } from '@eventstore/db-client';
 
 /** Builds what the EventStoreDB client yields for one event in `$all`, for unit tests without a server. */
@@ -35,4 +36,9 @@ export function resolvedEventFixture(fields: {
         metadata: (fields.metadata ?? {}) as Record<string, unknown>,
       };
   return { event, commitPosition: fields.commit } as AllStreamResolvedEvent;
+}
+
+/** Our position of an event EventStoreDB wrote alone (commit and prepare positions equal). */
+export function at(commit: bigint): bigint {
+  return encodePosition({ commit, prepare: commit });
 }

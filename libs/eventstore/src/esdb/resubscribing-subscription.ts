@@ -10,7 +10,7 @@ import {
   type RetryBackoff,
 } from '../subscription-lifecycle';
 import { fromEsdbResolvedEvent } from './esdb-event-conversion';
-import { comparePositions, positionFromCheckpoint } from './esdb-positions';
+import { comparePositions, encodePosition, positionFromCheckpoint } from './esdb-positions';
 
 /** The part of the client's AllStreamSubscription (a Readable) this module uses. */
 export interface CatchUpStream extends AsyncIterable<unknown> {
@@ -113,7 +113,7 @@ export class ResubscribingSubscription implements Subscription {
   private async process(resolved: AllStreamResolvedEvent): Promise<boolean> {
     const position = resolved.event?.position ?? resolved.link?.position;
     if (position && this.resumeFrom && comparePositions(position, this.resumeFrom) <= 0) return false;
-    if (position && this.options.after !== 'start' && position.commit <= this.options.after) {
+    if (position && this.options.after !== 'start' && encodePosition(position) <= this.options.after) {
       this.resumeFrom = position;
       return false;
     }

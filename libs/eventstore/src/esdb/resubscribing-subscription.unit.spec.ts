@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import type { AllStreamResolvedEvent, ReadPosition } from '@eventstore/db-client';
 import type { RecordedEvent } from '../event-store.port';
 import { SubscriptionClosedError } from '../subscription-lifecycle';
-import { resolvedEventFixture } from './esdb-resolved-event.fixture';
+import { at, resolvedEventFixture } from './esdb-resolved-event.fixture';
 import {
   ResubscribingSubscription,
   type CatchUpStream,
@@ -94,7 +94,7 @@ describe('ResubscribingSubscription (EventStoreDB subscriptions without a server
     await received.until(4);
     expect(ns(received.events)).toEqual([0, 1, 2, 3]);
     await subscription.close();
-    expect(subscription.lastPosition).toBe(400n);
+    expect(subscription.lastPosition).toBe(at(400n));
   });
 
   it('resubscribes from the last handled position when the handler throws, so the event comes again', async () => {
@@ -151,7 +151,7 @@ describe('ResubscribingSubscription (EventStoreDB subscriptions without a server
     client.append('course-3', { n: 4 });
     const received = collector();
     const subscription = subscribe(client, {
-      after: 100n,
+      after: at(100n),
       categories: ['course'],
       handler: received.handler,
     });
