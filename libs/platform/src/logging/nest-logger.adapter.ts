@@ -21,9 +21,11 @@ export class NestLoggerAdapter implements LoggerService {
   }
 
   error(message: unknown, ...rest: unknown[]): void {
-    // Nest calls error(message, stack?, context?)
-    const context = rest.length >= 2 ? lastString(rest) : undefined;
-    const stack = typeof rest[0] === 'string' && rest.length >= 2 ? rest[0] : undefined;
+    // Nest calls error(message, stack?, context?); a lone extra argument is a stack only if it looks like one.
+    const [first] = rest;
+    const isStack = typeof first === 'string' && (rest.length >= 2 || /\n\s+at /.test(first));
+    const stack = isStack ? first : undefined;
+    const context = rest.length >= 2 || !isStack ? lastString(rest) : undefined;
     if (message instanceof Error) this.logger.error({ err: message, context }, message.message);
     else this.logger.error({ context, ...(stack ? { stack } : {}) }, text(message));
   }
