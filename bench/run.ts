@@ -28,7 +28,9 @@ function table(rows: BenchRow[]): string {
   const lines = rows.map((r) => [r.suite, r.adapter, r.measure, r.result]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
   const format = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
-  return [format(header), `| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |`, ...lines.map(format)].join('\n');
+  return [format(header), `| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |`, ...lines.map(format)].join(
+    '\n',
+  );
 }
 
 async function main(): Promise<void> {
