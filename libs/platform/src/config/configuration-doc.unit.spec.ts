@@ -22,9 +22,12 @@ describe('the settings table', () => {
     expect(new Set(settings.map((setting) => setting.name)).size).toBe(settings.length);
   });
 
-  it('is what docs/configuration.md shows (paste settingsMarkdownTable() there when it changes)', () => {
-    const doc = readFileSync(path.resolve(__dirname, '../../../../docs/configuration.md'), 'utf8');
-    const documented = tableRows(doc);
-    for (const row of tableRows(settingsMarkdownTable())) expect(documented).toContain(row);
-  });
+  it.each(['docs/configuration.md', 'README.md'])(
+    'is what %s shows (paste settingsMarkdownTable() there when it changes)',
+    (file) => {
+      const doc = readFileSync(path.resolve(__dirname, '../../../..', file), 'utf8');
+      const documented = tableRows(doc);
+      for (const row of tableRows(settingsMarkdownTable())) expect(documented).toContain(row);
+    },
+  );
 });
