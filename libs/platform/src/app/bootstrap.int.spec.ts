@@ -1,10 +1,13 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { Body, Controller, Get, Inject, Module, Post } from '@nestjs/common';
+import type { EventStore, RecordedEvent } from '@quizbook/eventstore';
 import type { Consumer, Message, MessageBus } from '@quizbook/messaging';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { loadConfig } from '../config/load-config';
 import { currentCorrelationId } from '../correlation/correlation-context';
-import { withCorrelationHeaders } from '../correlation/with-correlation';
 import { conflict } from '../http/problem-error';
 import { ZodValidationPipe } from '../http/zod-validation';
 import { ResourceRegistry } from '../lifecycle/resource-registry';
@@ -32,15 +35,16 @@ class ProbeController {
   constructor(
     @Inject(LOGGER) private readonly logger: Logger,
     @Inject(MESSAGE_BUS) private readonly bus: MessageBus,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
   @Post('sign-up')
   async signUp(@Body(new ZodValidationPipe(signUp)) body: z.infer<typeof signUp>) {
     this.logger.info({ email: body.email }, 'signing up');
-    await this.bus.publish('probe.signed-up', {
-      type: 'SignedUp',
-      payload: body,
-      headers: withCorrelationHeaders(),
+    // No headers passed: the bus an app is handed stamps the request's correlation id itself.
+    await this.bus.publish('probe.signed-up', { type: 'SignedUp', payload: body });
+    await this.store.appendToStream('probe-1', [{ type: 'SignedUp', data: body }], {
+      expectedRevision: 'any',
     });
     return { correlationId: currentCorrelationId() };
   }
@@ -69,9 +73,25 @@ class UndeclaredDependencyModule {}
 @Module({})
 class NoRoutesModule {}
 
-const received: Message[] = [];
+/** What each handler saw, with the correlation id current while it ran. */
+const received: { message: Message; flow: string | undefined }[] = [];
+const projected: { event: RecordedEvent; flow: string | undefined }[] = [];
 
-const publisher = defineApp({ name: 'user', module: ProbeModule, uses: ['bus'] });
+const publisher = defineApp({
+  name: 'user',
+  module: ProbeModule,
+  uses: ['bus', 'eventStore'],
+  async onStart({ eventStore, lifecycle }) {
+    const subscription = eventStore.subscribeToAll({
+      after: 'start',
+      categories: ['probe'],
+      handler: async (event) => {
+        projected.push({ event, flow: currentCorrelationId() });
+      },
+    });
+    lifecycle.onShutdown('probe subscription', () => subscription.close());
+  },
+});
 const listener = defineApp({
   name: 'notification',
   module: NoRoutesModule,
@@ -81,7 +101,7 @@ const listener = defineApp({
       topic: 'probe.signed-up',
       group: 'probe',
       handler: async (message) => {
-        received.push(message);
+        received.push({ message, flow: currentCorrelationId() });
       },
     });
     lifecycle.onShutdown('probe consumer', () => consumer.close());
@@ -91,7 +111,8 @@ const listener = defineApp({
 describe('bootstrapping an app', () => {
   const logs = new LogRecorder();
   const resources = new ResourceRegistry();
-  const config = loadConfig('user', { LOG_LEVEL: 'debug' });
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'quizbook-bootstrap-'));
+  const config = loadConfig('user', { LOG_LEVEL: 'debug', EVENT_STORE_URL: `sqlite:${dataDir}/events.db` });
   let handles: AppHandle[] = [];
   let url: string;
 
@@ -106,6 +127,7 @@ describe('bootstrapping an app', () => {
 
   afterAll(async () => {
     for (const handle of handles) await handle.close();
+    rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('keeps the caller correlation id through body parsing into the handler and its log lines', async () => {
@@ -133,19 +155,24 @@ describe('bootstrapping an app', () => {
     expect(generated.headers.get('x-correlation-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 
-  it('shares one memory bus between the apps of a registry, correlation id included', async () => {
+  it('shares one memory bus between the apps of a registry, and carries the request flow into messages and events', async () => {
     await fetch(`${url}/probe/sign-up`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-correlation-id': 'signup-2' },
       body: JSON.stringify({ email: 'grace@example.com', name: 'Grace' }),
     });
-    for (let i = 0; i < 100 && !received.some((m) => m.headers['x-correlation-id'] === 'signup-2'); i++)
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(received.find((m) => m.headers['x-correlation-id'] === 'signup-2')?.payload).toEqual({
-      email: 'grace@example.com',
-      name: 'Grace',
+    const inFlow = () => ({
+      message: received.find((r) => r.message.headers['x-correlation-id'] === 'signup-2'),
+      event: projected.find((p) => p.event.metadata.correlationId === 'signup-2'),
     });
-    expect(resources.keys()).toEqual(['bus memory:']);
+    for (let i = 0; i < 100 && !(inFlow().message && inFlow().event); i++)
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    const { message, event } = inFlow();
+    expect(message?.message.payload).toEqual({ email: 'grace@example.com', name: 'Grace' });
+    expect(message?.flow).toBe('signup-2');
+    expect(event?.event.data).toEqual({ email: 'grace@example.com', name: 'Grace' });
+    expect(event?.flow).toBe('signup-2');
+    expect(resources.keys().filter((key) => key.startsWith('bus'))).toEqual(['bus memory:']);
   });
 
   it('answers invalid input with a validation problem naming each field', async () => {

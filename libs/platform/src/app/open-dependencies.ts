@@ -1,8 +1,10 @@
 import { openSqlDatabase, redactUrl } from '@quizbook/database';
-import { openEventStore } from '@quizbook/eventstore';
-import { openMessageBus } from '@quizbook/messaging';
+import { openEventStore, type EventStore } from '@quizbook/eventstore';
+import { openMessageBus, type MessageBus } from '@quizbook/messaging';
 import { sql } from 'kysely';
 import type { AppConfig } from '../config/app-config';
+import { correlatedEventStore } from '../correlation/correlated-event-store';
+import { correlatedMessageBus } from '../correlation/correlated-message-bus';
 import type { ReadinessCheck } from '../health/readiness';
 import type { Lease, ResourceRegistry } from '../lifecycle/resource-registry';
 import type { AppDependencies, Dependency } from './define-app';
@@ -37,6 +39,13 @@ function checkFor(dependency: Dependency, resource: unknown): ReadinessCheck {
   return () => pingable.ping();
 }
 
+/** What an app is handed: the shared handle, carrying correlation ids through appends and messages. */
+function correlated(dependency: Dependency, resource: unknown): unknown {
+  if (dependency === 'eventStore') return correlatedEventStore(resource as EventStore);
+  if (dependency === 'bus') return correlatedMessageBus(resource as MessageBus);
+  return resource;
+}
+
 /** Opens (or joins, through the registry) every declared dependency; all or none. */
 export async function openDependencies(
   uses: readonly Dependency[],
@@ -59,7 +68,7 @@ export async function openDependencies(
   const checks: Record<string, ReadinessCheck> = {};
   uses.forEach((use, index) => {
     const resource = (results[index] as PromiseFulfilledResult<Lease<unknown>>).value.resource;
-    Object.assign(dependencies, { [use]: resource });
+    Object.assign(dependencies, { [use]: correlated(use, resource) });
     checks[use] = checkFor(use, resource);
   });
   return { dependencies, checks, leases };
