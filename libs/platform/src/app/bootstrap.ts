@@ -43,7 +43,6 @@ export interface AppHandle {
 }
 
 // Large enough for any JSON command; larger bodies are refused with a 413 problem.
-const bodyLimitBytes = 1024 * 1024;
 
 export async function bootstrap<Uses extends Dependency>(
   definition: AppDefinition<Uses>,
@@ -76,7 +75,7 @@ export async function bootstrap<Uses extends Dependency>(
 
     nest = await NestFactory.create<NestFastifyApplication>(
       AppRootModule,
-      new FastifyAdapter({ logger: false, bodyLimit: bodyLimitBytes, return503OnClosing: true }),
+      new FastifyAdapter({ logger: false, bodyLimit: config.bodyLimitBytes, return503OnClosing: true }),
       { logger: options.nestLogger ?? new NestLoggerAdapter(logger), abortOnError: false },
     );
     installRequestHooks(nest.getHttpAdapter().getInstance(), logger, metrics);

@@ -11,4 +11,17 @@ export interface AppConfig {
   host: string;
   port: number;
   shutdownTimeoutMs: number;
+  cacheUrl: string;
+  userServiceUrl: string;
+  auth: AuthSettings;
+  adminEmails: string[];
+  corsOrigins: string[];
+  rateLimitPerIp: number;
+  rateLimitPerUser: number;
+  bodyLimitBytes: number;
 }
+
+/** Which issuer the apps trust: the `user` app's own keys, or a Cognito user pool. */
+export type AuthSettings =
+  | { mode: 'local'; issuer: string; audience: string; jwksUri: string }
+  | { mode: 'cognito'; issuer: string; userPoolId: string; clientId: string };

@@ -23,7 +23,7 @@ describe('the settings table', () => {
   });
 
   it.each(['docs/configuration.md', 'README.md'])(
-    'is what %s shows (paste settingsMarkdownTable() there when it changes)',
+    'is what %s shows (run `npm run docs:config` after changing a setting)',
     (file) => {
       const doc = readFileSync(path.resolve(__dirname, '../../../..', file), 'utf8');
       const documented = tableRows(doc);

@@ -1,5 +1,5 @@
 import { redactUrl } from '@quizbook/database';
-import type { AppConfig } from './app-config';
+import type { AppConfig, AuthSettings } from './app-config';
 import { portVariable, type AppName } from './app-names';
 import { ConfigError } from './config-error';
 import type { LogLevel } from './setting-schemas';
@@ -28,6 +28,8 @@ export function readSettings(env: Environment = process.env): SettingValues {
       lines.push(`config error: ${setting.name} ${expected}, got "${redactUrl(value)}"${source}`);
     }
   }
+  if (values.AUTH_ISSUER !== undefined && values.COGNITO_CLIENT_ID === undefined)
+    lines.push('config error: COGNITO_CLIENT_ID must be set when AUTH_ISSUER points at a Cognito user pool');
   if (lines.length > 0) throw new ConfigError(lines);
   return values;
 }
@@ -48,6 +50,32 @@ export function configFor(app: AppName, values: SettingValues, options: LoadConf
     host: values.HOST as string,
     port: port as number,
     shutdownTimeoutMs: values.SHUTDOWN_TIMEOUT_MS as number,
+    cacheUrl: values.CACHE_URL as string,
+    userServiceUrl: values.USER_SERVICE_URL as string,
+    auth: authSettings(values),
+    adminEmails: values.ADMIN_EMAILS as string[],
+    corsOrigins: values.CORS_ORIGINS as string[],
+    rateLimitPerIp: values.RATE_LIMIT_PER_IP as number,
+    rateLimitPerUser: values.RATE_LIMIT_PER_USER as number,
+    bodyLimitBytes: values.BODY_LIMIT_BYTES as number,
+  };
+}
+
+function authSettings(values: SettingValues): AuthSettings {
+  const cognitoIssuer = values.AUTH_ISSUER as string | undefined;
+  if (cognitoIssuer === undefined) {
+    return {
+      mode: 'local',
+      issuer: values.AUTH_LOCAL_ISSUER as string,
+      audience: values.AUTH_AUDIENCE as string,
+      jwksUri: `${values.USER_SERVICE_URL as string}/.well-known/jwks.json`,
+    };
+  }
+  return {
+    mode: 'cognito',
+    issuer: cognitoIssuer,
+    userPoolId: cognitoIssuer.slice(cognitoIssuer.lastIndexOf('/') + 1),
+    clientId: values.COGNITO_CLIENT_ID as string,
   };
 }
 

@@ -22,7 +22,42 @@ describe('configuration from the environment', () => {
       host: '127.0.0.1',
       port: 3002,
       shutdownTimeoutMs: 10000,
+      cacheUrl: 'memory:',
+      userServiceUrl: 'http://127.0.0.1:3001',
+      auth: {
+        mode: 'local',
+        issuer: 'urn:quizbook:user-service',
+        audience: 'quizbook',
+        jwksUri: 'http://127.0.0.1:3001/.well-known/jwks.json',
+      },
+      adminEmails: [],
+      corsOrigins: [],
+      rateLimitPerIp: 300,
+      rateLimitPerUser: 600,
+      bodyLimitBytes: 1048576,
     });
+  });
+
+  it('trusts a Cognito user pool when AUTH_ISSUER names one, and then needs its client id', () => {
+    const issuer = 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC123';
+    expect(loadConfig('user', { AUTH_ISSUER: issuer, COGNITO_CLIENT_ID: 'client-1' }).auth).toEqual({
+      mode: 'cognito',
+      issuer,
+      userPoolId: 'eu-west-1_AbC123',
+      clientId: 'client-1',
+    });
+    expect(errorLines({ AUTH_ISSUER: issuer })).toEqual([
+      'config error: COGNITO_CLIENT_ID must be set when AUTH_ISSUER points at a Cognito user pool',
+    ]);
+  });
+
+  it('reads lists of admin emails and CORS origins, normalized', () => {
+    const config = loadConfig('bff-web', {
+      ADMIN_EMAILS: ' Ada@Example.com, grace@example.com ',
+      CORS_ORIGINS: 'https://app.example.com/, http://localhost:5173',
+    });
+    expect(config.adminEmails).toEqual(['ada@example.com', 'grace@example.com']);
+    expect(config.corsOrigins).toEqual(['https://app.example.com', 'http://localhost:5173']);
   });
 
   it('gives every app its own default port', () => {
@@ -93,6 +128,32 @@ describe('configuration from the environment', () => {
       'config error: BFF_WEB_PORT must be a port number from 0 to 65535, got "70000"',
     ],
     ['PORT', '-1', 'config error: PORT must be a port number from 0 to 65535, got "-1"'],
+    [
+      'CACHE_URL',
+      'memcached://x',
+      'config error: CACHE_URL must be a memory: or redis:// URL, got "memcached://x"',
+    ],
+    [
+      'USER_SERVICE_URL',
+      'user:3001',
+      'config error: USER_SERVICE_URL must be an http:// or https:// URL, got "user:3001"',
+    ],
+    [
+      'AUTH_ISSUER',
+      'https://example.com',
+      'config error: AUTH_ISSUER must be a Cognito user pool issuer (https://cognito-idp.<region>.amazonaws.com/<poolId>), got "https://example.com"',
+    ],
+    [
+      'ADMIN_EMAILS',
+      'root',
+      'config error: ADMIN_EMAILS must be a comma-separated list of email addresses, got "root"',
+    ],
+    [
+      'CORS_ORIGINS',
+      '*',
+      'config error: CORS_ORIGINS must be a comma-separated list of origins such as https://app.example.com, got "*"',
+    ],
+    ['RATE_LIMIT_PER_IP', '0', 'config error: RATE_LIMIT_PER_IP must be a positive whole number, got "0"'],
     [
       'SHUTDOWN_TIMEOUT_MS',
       '0',

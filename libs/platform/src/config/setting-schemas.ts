@@ -43,3 +43,52 @@ export const positiveMillisecondsSchema = z
   .regex(/^\d+$/, { message: 'must be a positive whole number of milliseconds' })
   .transform(Number)
   .refine((ms) => ms > 0, { message: 'must be a positive whole number of milliseconds' });
+
+export const cacheUrlSchema = urlWithSchemes(
+  ['memory:', 'redis://', 'rediss://'],
+  'a memory: or redis:// URL',
+);
+
+export const httpUrlSchema = z
+  .string()
+  .regex(/^https?:\/\/[^\s/]+/, { message: 'must be an http:// or https:// URL' })
+  .transform((url) => url.replace(/\/+$/, ''));
+
+/** A Cognito user pool issuer: https://cognito-idp.<region>.amazonaws.com/<poolId>. */
+export const cognitoIssuerSchema = z
+  .string()
+  .regex(/^https:\/\/cognito-idp\.[a-z0-9-]+\.amazonaws\.com\/[a-z0-9-]+_[A-Za-z0-9]+$/, {
+    message: 'must be a Cognito user pool issuer (https://cognito-idp.<region>.amazonaws.com/<poolId>)',
+  });
+
+export const nonEmptyTextSchema = z.string().min(1, { message: 'must not be empty' });
+
+export const emailListSchema = z
+  .string()
+  .transform((value) =>
+    value
+      .split(',')
+      .map((email) => email.trim().toLowerCase())
+      .filter((email) => email.length > 0),
+  )
+  .refine((emails) => emails.every((email) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)), {
+    message: 'must be a comma-separated list of email addresses',
+  });
+
+export const originListSchema = z
+  .string()
+  .transform((value) =>
+    value
+      .split(',')
+      .map((origin) => origin.trim().replace(/\/+$/, ''))
+      .filter((origin) => origin.length > 0),
+  )
+  .refine((origins) => origins.every((origin) => /^https?:\/\/[^\s/]+$/.test(origin)), {
+    message: 'must be a comma-separated list of origins such as https://app.example.com',
+  });
+
+export const positiveIntegerSchema = z
+  .string()
+  .regex(/^\d+$/, { message: 'must be a positive whole number' })
+  .transform(Number)
+  .refine((n) => n > 0, { message: 'must be a positive whole number' });

@@ -2,6 +2,13 @@ import type { z } from 'zod';
 import { appNames, defaultPorts, portVariable } from './app-names';
 import {
   busUrlSchema,
+  cacheUrlSchema,
+  cognitoIssuerSchema,
+  emailListSchema,
+  httpUrlSchema,
+  nonEmptyTextSchema,
+  originListSchema,
+  positiveIntegerSchema,
   eventStoreUrlSchema,
   hostSchema,
   logLevelSchema,
@@ -72,5 +79,72 @@ export const settings: readonly SettingSpec[] = [
     description: 'On SIGTERM/SIGINT, how long to drain before forcing the exit',
     default: '10000',
     schema: positiveMillisecondsSchema,
+  },
+  {
+    name: 'CACHE_URL',
+    description:
+      'Cache (profiles, course details, rate limits): `memory:` (per process) or `redis://host:6379/0`',
+    default: 'memory:',
+    schema: cacheUrlSchema,
+  },
+  {
+    name: 'USER_SERVICE_URL',
+    description:
+      'Where other apps reach the `user` app (auth routes, profiles) and the local issuer keys (`/.well-known/jwks.json`)',
+    default: 'http://127.0.0.1:3001',
+    schema: httpUrlSchema,
+  },
+  {
+    name: 'AUTH_ISSUER',
+    description:
+      'Unset: the `user` app issues tokens (local issuer). A Cognito user pool issuer URL: tokens come from Cognito',
+    schema: cognitoIssuerSchema,
+  },
+  {
+    name: 'COGNITO_CLIENT_ID',
+    description: 'The Cognito app client id access tokens must carry (required with `AUTH_ISSUER`)',
+    schema: nonEmptyTextSchema,
+  },
+  {
+    name: 'AUTH_LOCAL_ISSUER',
+    description: 'The `iss` of tokens the local issuer signs and the verifiers expect',
+    default: 'urn:quizbook:user-service',
+    schema: nonEmptyTextSchema,
+  },
+  {
+    name: 'AUTH_AUDIENCE',
+    description: 'The `aud` of tokens the local issuer signs and the verifiers expect',
+    default: 'quizbook',
+    schema: nonEmptyTextSchema,
+  },
+  {
+    name: 'ADMIN_EMAILS',
+    description: 'Comma-separated emails that get the `admin` role when they register (the first admins)',
+    default: '',
+    schema: emailListSchema,
+  },
+  {
+    name: 'CORS_ORIGINS',
+    description: 'Comma-separated origins allowed to call `bff-web` from a browser (none when empty)',
+    default: '',
+    schema: originListSchema,
+  },
+  {
+    name: 'RATE_LIMIT_PER_IP',
+    description: 'Requests per minute one client IP may make to `bff-web` before 429',
+    default: '300',
+    schema: positiveIntegerSchema,
+  },
+  {
+    name: 'RATE_LIMIT_PER_USER',
+    description: 'Requests per minute one signed-in user may make to `bff-web` before 429',
+    default: '600',
+    schema: positiveIntegerSchema,
+  },
+  {
+    name: 'BODY_LIMIT_BYTES',
+    description: 'Largest request body accepted (413 above it)',
+    default: '1048576',
+    schema: positiveIntegerSchema,
   },
 ];
