@@ -1,8 +1,10 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { READINESS } from '../app/tokens';
+import { Public } from '../http/public-route';
 import type { Readiness, ReadinessReport } from './readiness';
 
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(@Inject(READINESS) private readonly readiness: Readiness) {}

@@ -5,3 +5,4 @@ export * from './problem-exception.filter';
 export * from './request-hooks';
 export * from './to-problem';
 export * from './zod-validation';
+export * from './public-route';
