@@ -1,0 +1,3 @@
+export * from './user-events';
+export * from './email-reservation-events';
+export * from './user-messages';
