@@ -2,7 +2,7 @@
 const path = require('node:path');
 
 const root = path.resolve(__dirname, '..');
-const libs = ['contracts', 'eventstore', 'messaging', 'database', 'auth', 'platform', 'testing'];
+const libs = ['contracts', 'eventstore', 'messaging', 'cache', 'database', 'auth', 'platform', 'testing'];
 
 function swcOptions({ withPaths }) {
   const jsc = {

@@ -1,2 +1,3 @@
 export * from './event-store.contract';
 export * from './message-bus.contract';
+export * from './cache.contract';
