@@ -80,9 +80,10 @@ export async function bootstrap<Uses extends Dependency>(
     );
     installRequestHooks(nest.getHttpAdapter().getInstance(), logger, metrics);
     nest.useGlobalFilters(new ProblemExceptionFilter(logger));
+    const context = { config, logger, nest, readiness, lifecycle, metrics, ...opened.dependencies };
+    await definition.configure?.(context as AppContext<Uses>);
     await nest.init();
 
-    const context = { config, logger, nest, readiness, lifecycle, metrics, ...opened.dependencies };
     await definition.onStart?.(context as AppContext<Uses>);
 
     await nest.listen({ port: config.port, host: config.host });

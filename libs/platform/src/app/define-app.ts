@@ -1,5 +1,6 @@
 import type { Type } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { Cache } from '@quizbook/cache';
 import type { SqlDatabase } from '@quizbook/database';
 import type { EventStore } from '@quizbook/eventstore';
 import type { MessageBus } from '@quizbook/messaging';
@@ -14,11 +15,12 @@ export interface AppDependencies {
   eventStore: EventStore;
   bus: MessageBus;
   readDb: SqlDatabase;
+  cache: Cache;
 }
 
 export type Dependency = keyof AppDependencies;
 
-export const dependencyNames: readonly Dependency[] = ['eventStore', 'bus', 'readDb'];
+export const dependencyNames: readonly Dependency[] = ['eventStore', 'bus', 'readDb', 'cache'];
 
 interface AppContextBase {
   config: AppConfig;
@@ -38,6 +40,11 @@ export interface AppDefinition<Uses extends Dependency = Dependency> {
   module: Type<unknown>;
   /** Opened (or shared, per URL) before the module starts, checked by /health/ready, closed last. */
   uses: readonly Uses[];
+  /**
+   * After the Nest app is created and before its module initialises and registers routes: the place
+   * for Fastify plugins and hooks that must wrap every route (CORS, security headers, rate limits).
+   */
+  configure?: (context: AppContext<Uses>) => Promise<void> | void;
   /** After the module is initialised and before the port opens: start consumers, projections... */
   onStart?: (context: AppContext<Uses>) => Promise<void> | void;
 }

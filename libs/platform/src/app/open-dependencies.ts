@@ -1,3 +1,4 @@
+import { openCache } from '@quizbook/cache';
 import { openSqlDatabase, redactUrl } from '@quizbook/database';
 import { openEventStore, type EventStore } from '@quizbook/eventstore';
 import { openMessageBus, type MessageBus } from '@quizbook/messaging';
@@ -18,6 +19,7 @@ export interface OpenedDependencies {
 function urlOf(dependency: Dependency, config: AppConfig): string {
   if (dependency === 'eventStore') return config.eventStoreUrl;
   if (dependency === 'bus') return config.busUrl;
+  if (dependency === 'cache') return config.cacheUrl;
   return config.readDbUrl;
 }
 
@@ -25,6 +27,7 @@ function open(dependency: Dependency, url: string, resources: ResourceRegistry):
   const key = `${dependency} ${url}`;
   if (dependency === 'eventStore') return resources.acquire(key, () => openEventStore(url));
   if (dependency === 'bus') return resources.acquire(key, () => openMessageBus(url));
+  if (dependency === 'cache') return resources.acquire(key, () => openCache(url));
   return resources.acquire(key, () => openSqlDatabase(url));
 }
 

@@ -10,6 +10,7 @@ import type { AppDependencies } from './define-app';
 import {
   APP_CONFIG,
   APP_LIFECYCLE,
+  CACHE,
   EVENT_STORE,
   LOGGER,
   MESSAGE_BUS,
@@ -31,6 +32,7 @@ const dependencyTokens: Record<keyof AppDependencies, string> = {
   eventStore: EVENT_STORE,
   bus: MESSAGE_BUS,
   readDb: READ_DATABASE,
+  cache: CACHE,
 };
 
 /**

@@ -8,6 +8,8 @@ export const EVENT_STORE = 'quizbook:EVENT_STORE';
 export const MESSAGE_BUS = 'quizbook:MESSAGE_BUS';
 /** An SqlDatabase for read models; only with 'readDb'. */
 export const READ_DATABASE = 'quizbook:READ_DATABASE';
+/** A Cache; only with 'cache'. */
+export const CACHE = 'quizbook:CACHE';
 /** The validated AppConfig. */
 export const APP_CONFIG = 'quizbook:APP_CONFIG';
 /** The app's pino Logger. */
