@@ -16,6 +16,7 @@ import {
   JwtParseError,
   JwtWithoutValidKidError,
   KidNotFoundInJwksError,
+  ParameterValidationError,
   WaitPeriodNotYetEndedJwkError,
 } from 'aws-jwt-verify/error';
 import { InvalidTokenError, type InvalidTokenReason } from './invalid-token-error';
@@ -38,6 +39,9 @@ const reasons: [new (...args: never[]) => Error, InvalidTokenReason][] = [
   [JwtExpiredError, 'expired'],
   [JwtNotBeforeError, 'not-yet-valid'],
   [JwtInvalidIssuerError, 'wrong-issuer'],
+  // The Cognito verifier knows two issuer spellings per pool and looks the token's `iss` up among
+  // them; an `iss` it does not know (or none) surfaces as this rather than JwtInvalidIssuerError.
+  [ParameterValidationError, 'wrong-issuer'],
   [JwtInvalidAudienceError, 'wrong-audience'],
   [CognitoJwtInvalidClientIdError, 'wrong-audience'],
   [CognitoJwtInvalidTokenUseError, 'wrong-token-use'],
