@@ -74,3 +74,7 @@ export function parseUserEvent(type: string, data: unknown): UserEvent | undefin
   const contract = (userEventContracts as Record<string, { parse(data: unknown): unknown }>)[type];
   return contract ? ({ type, data: contract.parse(data) } as UserEvent) : undefined;
 }
+
+export function isUserRoleName(value: string): value is UserRole {
+  return (userRoles as readonly string[]).includes(value);
+}
