@@ -156,7 +156,10 @@ describe('AccessTokenGuard over HTTP (local issuer, JWKS from a real server)', (
   it('logs why a token was refused, for operators rather than clients', async () => {
     const response = await call(app, '/probe/me', bearer(signToken(key, claims({ aud: 'another-app' }))));
     expect(response.status).toBe(401);
-    expect(app.logs.find({ msg: 'access token refused', reason: 'wrong-audience', path: '/probe/me' })).toHaveLength(1);
+    const correlationId = response.headers.get('x-correlation-id') ?? undefined;
+    expect(app.logs.find({ msg: 'access token refused', correlationId })).toMatchObject([
+      { reason: 'wrong-audience', path: '/probe/me' },
+    ]);
   });
 
   it('refetches the JWKS once for an unknown kid, then refuses; a second stranger waits out the penalty box', async () => {
