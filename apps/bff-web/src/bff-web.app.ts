@@ -1,8 +1,10 @@
 import { defineApp } from '@quizbook/platform';
 import { BffWebModule } from './bff-web.module';
+import { configureEdge } from './edge/configure-edge';
 
 export const bffWebApp = defineApp({
   name: 'bff-web',
   module: BffWebModule,
-  uses: [],
+  uses: ['cache'],
+  configure: configureEdge,
 });

@@ -9,6 +9,7 @@ import {
   readSettings,
   ResourceRegistry,
   type AppDefinition,
+  type AppName,
   type AppHandle,
   type Dependency,
   type Environment,
@@ -37,9 +38,15 @@ export interface TestApps {
 
 type AnyApp = AppDefinition<Dependency>;
 
+/** The variable through which other apps reach an app, set to its real URL once it listens. */
+const urlVariables: Partial<Record<AppName, string>> = { user: 'USER_SERVICE_URL' };
+
 /**
  * Boots one or several apps in this process on free ports, with their own resources: SQLite files in
  * a fresh temp dir, a memory bus no other test shares (one registry per call), logs in memory.
+ * Apps boot one after the other in the order given, and each later app is pointed at the earlier
+ * ones' real URLs (`[userApp, bffWebApp]`: bff-web's USER_SERVICE_URL is the user app's), unless
+ * `env` sets that variable itself.
  */
 export async function startTestApp(
   definitions: AnyApp | readonly AnyApp[],
@@ -47,40 +54,46 @@ export async function startTestApp(
 ): Promise<TestApps> {
   const apps = Array.isArray(definitions) ? (definitions as readonly AnyApp[]) : [definitions as AnyApp];
   const dir = await mkdtemp(path.join(tmpdir(), 'quizbook-test-'));
-  const settings = readSettings({
+  const env: Environment = {
     EVENT_STORE_URL: `sqlite:${path.join(dir, 'events.db')}`,
     BUS_URL: 'memory:',
     READ_DB_URL: `sqlite:${path.join(dir, 'read.db')}`,
+    CACHE_URL: 'memory:',
     LOG_LEVEL: 'debug',
     HOST: '127.0.0.1',
     ...options.env,
-  });
+  };
   const resources = new ResourceRegistry();
   const logs = new LogRecorder();
-  const nestLogger = new NestLoggerAdapter(
-    createLogger({ app: 'nest', level: configFor(apps[0]!.name, settings).logLevel, destination: logs }),
-  );
+  const handles: AppHandle[] = [];
+  const close = async () => {
+    for (const handle of [...handles].reverse()) await handle.close();
+    await rm(dir, { recursive: true, force: true });
+  };
 
-  const started = await Promise.allSettled(
-    apps.map((app) =>
-      bootstrap(app, {
+  try {
+    let settings = readSettings(env);
+    const nestLogger = new NestLoggerAdapter(
+      createLogger({ app: 'nest', level: configFor(apps[0]!.name, settings).logLevel, destination: logs }),
+    );
+    for (const app of apps) {
+      const handle = await bootstrap(app, {
         config: configFor(app.name, settings),
         port: 0,
         resources,
         logDestination: logs,
         nestLogger,
-      }),
-    ),
-  );
-  const handles = started.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
-  const close = async () => {
-    for (const handle of [...handles].reverse()) await handle.close();
-    await rm(dir, { recursive: true, force: true });
-  };
-  const failed = started.find((result): result is PromiseRejectedResult => result.status === 'rejected');
-  if (failed) {
+      });
+      handles.push(handle);
+      const variable = urlVariables[app.name];
+      if (variable && options.env?.[variable] === undefined) {
+        env[variable] = handle.url;
+        settings = readSettings(env);
+      }
+    }
+  } catch (error) {
     await close();
-    throw failed.reason;
+    throw error;
   }
   return {
     url: handles[0]!.url,

@@ -1,0 +1,22 @@
+import type { AppContext } from '@quizbook/platform';
+import { installCors } from './cors';
+import { serveOpenApi } from './openapi/serve-openapi';
+import { installIpRateLimit } from './rate-limit/ip-rate-limit.hook';
+import { RateLimiter } from './rate-limit/rate-limiter';
+import { installSecurityHeaders } from './security-headers';
+
+/**
+ * What only the internet-facing app needs, registered before any route exists so it wraps all of
+ * them. Order matters: security headers first so even a 429 carries them; CORS before the limit so
+ * a preflight is answered without spending the caller's budget; the docs last.
+ */
+export async function configureEdge({ nest, config, cache, logger }: AppContext<'cache'>): Promise<void> {
+  await installSecurityHeaders(nest);
+  await installCors(nest, config.corsOrigins);
+  installIpRateLimit(
+    nest.getHttpAdapter().getInstance(),
+    new RateLimiter(cache, logger),
+    config.rateLimitPerIp,
+  );
+  serveOpenApi(nest);
+}

@@ -1,0 +1,38 @@
+import { Body, Controller, Param, Post, Req, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { ZodValidationPipe } from '@quizbook/platform';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { BearerRoute } from '../../edge/openapi/route-docs';
+import { relay } from '../../upstream/relay';
+import { UserServiceClient } from '../../upstream/user-service.client';
+import { callerToken } from '../caller-token';
+import { roleGrantBody, type RoleGrantBody } from './role-grant.schema';
+
+@ApiTags('admin')
+@Controller('api/admin/users')
+export class AdminUsersController {
+  constructor(private readonly users: UserServiceClient) {}
+
+  @Post(':id/roles')
+  @BearerRoute({
+    summary: 'Grant a role to a user (admin only)',
+    requestBody: roleGrantBody,
+    success: { status: 204, description: 'Granted' },
+    problems: [403, 404],
+  })
+  async grantRole(
+    @Param('id') id: string,
+    @Body(new ZodValidationPipe(roleGrantBody)) body: RoleGrantBody,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ) {
+    const upstream = await this.users.call({
+      method: 'POST',
+      path: `/users/${encodeURIComponent(id)}/roles`,
+      body,
+      token: callerToken(request),
+      clientIp: request.ip,
+    });
+    return relay(reply, upstream);
+  }
+}
