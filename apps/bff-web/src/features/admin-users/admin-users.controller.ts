@@ -1,4 +1,4 @@
-import { Body, Controller, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Inject, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { ZodValidationPipe } from '@quizbook/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -11,7 +11,7 @@ import { roleGrantBody, type RoleGrantBody } from './role-grant.schema';
 @ApiTags('admin')
 @Controller('api/admin/users')
 export class AdminUsersController {
-  constructor(private readonly users: UserServiceClient) {}
+  constructor(@Inject(UserServiceClient) private readonly users: UserServiceClient) {}
 
   @Post(':id/roles')
   @BearerRoute({

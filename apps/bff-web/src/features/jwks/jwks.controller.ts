@@ -1,4 +1,4 @@
-import { Controller, Get, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
@@ -11,7 +11,7 @@ const jwks = z.object({ keys: z.array(z.record(z.unknown())) });
 @ApiTags('auth')
 @Controller('.well-known')
 export class JwksController {
-  constructor(private readonly users: UserServiceClient) {}
+  constructor(@Inject(UserServiceClient) private readonly users: UserServiceClient) {}
 
   @Get('jwks.json')
   @PublicRoute({

@@ -1,4 +1,4 @@
-import { Controller, Get, Req, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { BearerRoute } from '../../edge/openapi/route-docs';
@@ -10,7 +10,7 @@ import { profile } from './me.schemas';
 @ApiTags('me')
 @Controller('api/me')
 export class MeController {
-  constructor(private readonly users: UserServiceClient) {}
+  constructor(@Inject(UserServiceClient) private readonly users: UserServiceClient) {}
 
   @Get()
   @BearerRoute({
