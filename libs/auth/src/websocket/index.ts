@@ -1,0 +1,3 @@
+export * from './authenticate-handshake';
+export * from './handshake-token';
+export * from './token-expiry';
