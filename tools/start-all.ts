@@ -17,8 +17,9 @@ import {
   type LogLevel,
 } from '@quizbook/platform';
 import { allApps as apps } from '../apps/all-apps';
+import { demoUsersBanner, seedDemoUsersIfEmbedded } from './seed-demo-users';
 
-function banner(handles: readonly AppHandle[]): string {
+function banner(handles: readonly AppHandle[], extra: readonly string[] = []): string {
   const width = Math.max(...handles.map((handle) => handle.name.length));
   const rows = handles.map(
     (handle) => `  ${handle.name.padEnd(width)}  ${handle.url.padEnd(24)}  ${handle.url}/health/ready`,
@@ -30,6 +31,7 @@ function banner(handles: readonly AppHandle[]): string {
     `  ${'app'.padEnd(width)}  ${'url'.padEnd(24)}  health`,
     ...rows,
     '',
+    ...extra,
     'Ctrl+C stops all apps.',
     '',
   ].join('\n');
@@ -67,7 +69,11 @@ async function main(): Promise<void> {
   }
   exitOnFatalErrors(logger);
   exitOnShutdownSignals({ close: closeAll, timeoutMs: settings.SHUTDOWN_TIMEOUT_MS as number, logger });
-  process.stdout.write(banner(handles));
+  const demoUsers = await seedDemoUsersIfEmbedded(settings).catch((err: unknown) => {
+    logger.error({ err }, 'seeding the demo users failed');
+    return undefined;
+  });
+  process.stdout.write(banner(handles, demoUsers ? demoUsersBanner(demoUsers) : []));
 }
 
 void main();
