@@ -10,12 +10,13 @@ import { installSecurityHeaders } from './security-headers';
  * them. Order matters: security headers first so even a 429 carries them; CORS before the limit so
  * a preflight is answered without spending the caller's budget; the docs last.
  */
-export async function configureEdge({ nest, config, cache, logger }: AppContext<'cache'>): Promise<void> {
+export async function configureEdge({ nest, config }: AppContext<'cache'>): Promise<void> {
   await installSecurityHeaders(nest);
   await installCors(nest, config.corsOrigins);
   installIpRateLimit(
     nest.getHttpAdapter().getInstance(),
-    new RateLimiter(cache, logger),
+    // The module's limiter: one budget shared with the per-user interceptor's cache.
+    nest.get(RateLimiter),
     config.rateLimitPerIp,
   );
   serveOpenApi(nest);

@@ -1,11 +1,11 @@
 import { Body, Controller, Inject, Post, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, type Principal } from '@quizbook/auth';
 import { ZodValidationPipe } from '@quizbook/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { BearerRoute, PublicRoute } from '../../edge/openapi/route-docs';
 import { relay } from '../../upstream/relay';
 import { UserServiceClient } from '../../upstream/user-service.client';
-import { callerToken } from '../caller-token';
 import {
   loginBody,
   logoutBody,
@@ -84,6 +84,7 @@ export class AuthController {
     success: { status: 204, description: 'Revoked' },
   })
   async logout(
+    @CurrentPrincipal() principal: Principal,
     @Body(new ZodValidationPipe(logoutBody)) body: RefreshBody,
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
@@ -92,7 +93,7 @@ export class AuthController {
       method: 'POST',
       path: '/auth/logout',
       body,
-      token: callerToken(request),
+      token: principal.token,
       clientIp: request.ip,
     });
     return relay(reply, upstream);

@@ -1,10 +1,10 @@
 import { Controller, Get, Inject, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, type Principal } from '@quizbook/auth';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { BearerRoute } from '../../edge/openapi/route-docs';
 import { relay } from '../../upstream/relay';
 import { UserServiceClient } from '../../upstream/user-service.client';
-import { callerToken } from '../caller-token';
 import { profile } from './me.schemas';
 
 @ApiTags('me')
@@ -17,11 +17,15 @@ export class MeController {
     summary: 'The signed-in user, with roles',
     success: { status: 200, description: 'Profile', body: profile },
   })
-  async me(@Req() request: FastifyRequest, @Res() reply: FastifyReply) {
+  async me(
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ) {
     const upstream = await this.users.call({
       method: 'GET',
       path: '/users/me',
-      token: callerToken(request),
+      token: principal.token,
       clientIp: request.ip,
     });
     return relay(reply, upstream);
