@@ -74,7 +74,11 @@ describe('AccessTokenGuard over HTTP (local issuer, JWKS from a real server)', (
     const token = signToken(key, claims({ sub: 'user-7', email: 'seven@example.com', roles: ['learner'] }));
     const response = await call(app, '/probe/me', bearer(token));
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ userId: 'user-7', email: 'seven@example.com', roles: ['learner'] });
+    expect(await response.json()).toEqual({
+      userId: 'user-7',
+      email: 'seven@example.com',
+      roles: ['learner'],
+    });
   });
 
   it('answers a learner on an admin route with a 403 problem', async () => {
@@ -166,7 +170,11 @@ describe('AccessTokenGuard over HTTP (local issuer, JWKS from a real server)', (
     expect((await call(app, '/probe/me', bearer(signToken(key, claims())))).status).toBe(200);
     const before = jwks.fetches;
 
-    const stranger = await call(app, '/probe/me', bearer(signToken(generateSigningKey('stranger'), claims())));
+    const stranger = await call(
+      app,
+      '/probe/me',
+      bearer(signToken(generateSigningKey('stranger'), claims())),
+    );
     expect(stranger.status).toBe(401);
     expect(jwks.fetches).toBe(before + 1);
 

@@ -20,7 +20,8 @@ import './request-principal';
 @Injectable()
 export class AccessTokenGuard implements CanActivate {
   constructor(
-    private readonly reflector: Reflector,
+    // Explicit token: the type import alone would be erased, and with it the injection metadata.
+    @Inject(Reflector) private readonly reflector: Reflector,
     @Inject(ACCESS_TOKEN_VERIFIER) private readonly verifier: AccessTokenVerifier,
     @Optional() @Inject(LOGGER) private readonly logger?: Logger,
   ) {}

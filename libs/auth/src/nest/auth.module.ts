@@ -1,10 +1,7 @@
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { APP_CONFIG, type AppConfig } from '@quizbook/platform';
-import {
-  createAccessTokenVerifier,
-  type AccessTokenVerifier,
-} from '../verification/access-token-verifier';
+import { createAccessTokenVerifier, type AccessTokenVerifier } from '../verification/access-token-verifier';
 import type { JwksSource } from '../verification/jwks-sources';
 import { AccessTokenGuard } from './access-token.guard';
 import { ACCESS_TOKEN_VERIFIER } from './tokens';

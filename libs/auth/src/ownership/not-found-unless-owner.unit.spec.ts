@@ -55,7 +55,8 @@ describe('notFoundUnlessOwner', () => {
 
   it('uses the given detail', () => {
     expect(
-      problemOf(() => notFoundUnlessOwner(order, principal('bob'), ownerOf, { detail: 'No such order.' })).detail,
+      problemOf(() => notFoundUnlessOwner(order, principal('bob'), ownerOf, { detail: 'No such order.' }))
+        .detail,
     ).toBe('No such order.');
   });
 });

@@ -27,7 +27,8 @@ async function refusal(token: string, keys = jwksOf(key)): Promise<InvalidTokenR
     () => undefined,
     (caught: unknown) => caught,
   );
-  if (!(error instanceof InvalidTokenError)) throw new Error(`expected InvalidTokenError, got ${String(error)}`);
+  if (!(error instanceof InvalidTokenError))
+    throw new Error(`expected InvalidTokenError, got ${String(error)}`);
   return error.reason;
 }
 
@@ -75,9 +76,21 @@ describe('createAccessTokenVerifier (local issuer, keys from the issuing app)', 
     ['a tampered payload', () => tamperWith(signToken(key, claims()), { roles: ['admin'] }), 'bad-signature'],
     // With its empty signature an `alg: none` token is not even JWT-shaped to aws-jwt-verify.
     ['alg none', () => unsignedToken(claims(), { kid: key.kid }), 'malformed'],
-    ['alg none with a signature attached', () => `${unsignedToken(claims(), { kid: key.kid })}c2ln`, 'algorithm-not-allowed'],
-    ['HS256 keyed with the public key', () => signHs256(publicPem, claims(), { kid: key.kid }), 'algorithm-not-allowed'],
-    ['RS384, a real RSA algorithm but not ours', () => signToken(key, claims(), { alg: 'RS384' }), 'algorithm-not-allowed'],
+    [
+      'alg none with a signature attached',
+      () => `${unsignedToken(claims(), { kid: key.kid })}c2ln`,
+      'algorithm-not-allowed',
+    ],
+    [
+      'HS256 keyed with the public key',
+      () => signHs256(publicPem, claims(), { kid: key.kid }),
+      'algorithm-not-allowed',
+    ],
+    [
+      'RS384, a real RSA algorithm but not ours',
+      () => signToken(key, claims(), { alg: 'RS384' }),
+      'algorithm-not-allowed',
+    ],
     ['an unknown kid', () => signToken(generateSigningKey('stranger'), claims()), 'unknown-key'],
     ['a refresh or id token', () => signToken(key, claims({ token_use: 'id' })), 'wrong-token-use'],
     ['no token_use at all', () => signToken(key, claims({ token_use: undefined })), 'wrong-token-use'],

@@ -16,12 +16,16 @@ const settings: AuthSettings = { mode: 'cognito', issuer: cognitoIssuerOf(pool.u
 const key = generateSigningKey('cognito-key-1');
 // No Cognito is reachable here: the pool's keys are hydrated with cacheJwks, as a cold start may be too.
 const verifier = createAccessTokenVerifier(settings, { initialJwks: jwksOf(key) });
-const token = (overrides: Record<string, unknown> = {}) => signToken(key, cognitoAccessClaims(pool, overrides));
+const token = (overrides: Record<string, unknown> = {}) =>
+  signToken(key, cognitoAccessClaims(pool, overrides));
 
 describe('rolesFromCognitoGroups', () => {
   it.each([
     [['admin'], ['admin']],
-    [['instructor', 'learner'], ['instructor', 'learner']],
+    [
+      ['instructor', 'learner'],
+      ['instructor', 'learner'],
+    ],
     [['eu-west-1_AbCdEf123_Google', 'instructor', 'Editors'], ['instructor']],
     [['Editors'], ['learner']],
     [[], ['learner']],

@@ -120,11 +120,26 @@ describe('authenticateHandshake on a real upgrade request', () => {
   it.each([
     ['no token anywhere', '/api/live', {}, 'missing'],
     ['an empty access_token', '/api/live?access_token=', {}, 'malformed'],
-    ['the bearer subprotocol with no token after it', '/api/live', { 'sec-websocket-protocol': 'bearer' }, 'malformed'],
+    [
+      'the bearer subprotocol with no token after it',
+      '/api/live',
+      { 'sec-websocket-protocol': 'bearer' },
+      'malformed',
+    ],
     ['a Basic Authorization header', '/api/live', { authorization: 'Basic dXNlcjpwYXNz' }, 'malformed'],
     ['an expired token', `/api/live?access_token=${token({ exp: nowInSeconds() - 1 })}`, {}, 'expired'],
-    ['a token signed by a stranger', `/api/live?access_token=${signToken(generateSigningKey(), localAccessClaims(settings))}`, {}, 'unknown-key'],
-    ['a forged token in the header despite a good one in the query', `/api/live?access_token=${token()}`, { authorization: 'Bearer forged' }, 'malformed'],
+    [
+      'a token signed by a stranger',
+      `/api/live?access_token=${signToken(generateSigningKey(), localAccessClaims(settings))}`,
+      {},
+      'unknown-key',
+    ],
+    [
+      'a forged token in the header despite a good one in the query',
+      `/api/live?access_token=${token()}`,
+      { authorization: 'Bearer forged' },
+      'malformed',
+    ],
   ])('refuses %s', async (_name, path, headers, reason) => {
     const outcome = await connect(path, headers as Record<string, string>);
     expect(outcome).toMatchObject({ status: 401, headers: { 'x-reason': reason } });

@@ -1,0 +1,2 @@
+export * from './service-call-errors';
+export * from './service-client';
