@@ -34,7 +34,9 @@ export function demoUsersBanner(seeded: readonly SeededDemoUser[]): string[] {
   return [
     'Demo accounts (embedded profile only):',
     '',
-    ...seeded.map((user) => `  ${user.role.padEnd(10)}  ${user.email.padEnd(width)}  password: ${user.password}`),
+    ...seeded.map(
+      (user) => `  ${user.role.padEnd(10)}  ${user.email.padEnd(width)}  password: ${user.password}`,
+    ),
     '',
   ];
 }

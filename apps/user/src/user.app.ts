@@ -41,7 +41,8 @@ export function createUserApp(options: UserAppOptions = {}) {
     uses: ['eventStore', 'bus', 'readDb', 'cache'],
     async onStart({ nest, eventStore, bus, readDb, lifecycle, logger, config }) {
       const services = nest.get<UserServices>(USER_SERVICES);
-      const logFailure = (what: string) => (err: unknown) => logger.error({ err }, `${what} failed; retrying`);
+      const logFailure = (what: string) => (err: unknown) =>
+        logger.error({ err }, `${what} failed; retrying`);
 
       const welcome = await startWelcomeEmailPublisher({
         eventStore,
@@ -52,7 +53,11 @@ export function createUserApp(options: UserAppOptions = {}) {
       });
       lifecycle.onShutdown('welcome email publisher', () => welcome.close());
 
-      const invalidation = await startProfileInvalidation(eventStore, services.profiles, logFailure('profile invalidation'));
+      const invalidation = await startProfileInvalidation(
+        eventStore,
+        services.profiles,
+        logFailure('profile invalidation'),
+      );
       lifecycle.onShutdown('profile invalidation', () => invalidation.close());
 
       if (config.auth.mode === 'cognito') {

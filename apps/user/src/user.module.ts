@@ -47,7 +47,12 @@ export class UserModule {
         {
           provide: USER_SERVICES,
           inject: [EVENT_STORE, READ_DATABASE, CACHE, APP_CONFIG],
-          useFactory: async (eventStore: EventStore, readDb: AnySqlDatabase, cache: Cache, config: AppConfig) => {
+          useFactory: async (
+            eventStore: EventStore,
+            readDb: AnySqlDatabase,
+            cache: Cache,
+            config: AppConfig,
+          ) => {
             const services = await createUserServices({
               eventStore,
               readDb,

@@ -21,9 +21,15 @@ describe('npm run cli -- users grant-role', () => {
 
   it('grants a role by email and says what it did, then that nothing changed the second time', async () => {
     const services = await servicesOn(stores);
-    const { userId } = await registerUser(services, { email: 'ada@example.com', password: 'correct horse 1', name: 'Ada' });
+    const { userId } = await registerUser(services, {
+      email: 'ada@example.com',
+      password: 'correct horse 1',
+      name: 'Ada',
+    });
     expect(await cli('users', 'grant-role', 'ADA@example.com', 'instructor')).toBe(0);
-    expect(out[0]).toBe(`granted instructor to ada@example.com (user ${userId}); roles now: learner, instructor`);
+    expect(out[0]).toBe(
+      `granted instructor to ada@example.com (user ${userId}); roles now: learner, instructor`,
+    );
     expect((await loadUser(stores.eventStore, userId)).state.roles).toEqual(['learner', 'instructor']);
     expect(await cli('users', 'grant-role', 'ada@example.com', 'instructor')).toBe(0);
     expect(out[1]).toMatch(/already has instructor/);

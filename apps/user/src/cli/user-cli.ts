@@ -1,6 +1,10 @@
 import type { EventStore } from '@quizbook/eventstore';
 import { ProfileCache } from '../features/get-my-profile/profile-cache';
-import { grantRoleByEmail, UnknownEmailError, UnknownRoleError } from '../features/grant-role/grant-role-by-email';
+import {
+  grantRoleByEmail,
+  UnknownEmailError,
+  UnknownRoleError,
+} from '../features/grant-role/grant-role-by-email';
 
 export interface CliOutput {
   out(line: string): void;
@@ -14,14 +18,22 @@ export const userCliUsage = 'usage: npm run cli -- users grant-role <email> <rol
  * code. No cache is reachable from here; running user apps drop the cached profile when they see the
  * RoleGranted event.
  */
-export async function runUserCli(args: readonly string[], eventStore: EventStore, io: CliOutput): Promise<number> {
+export async function runUserCli(
+  args: readonly string[],
+  eventStore: EventStore,
+  io: CliOutput,
+): Promise<number> {
   const [group, command, email, role, ...rest] = args;
   if (group !== 'users' || command !== 'grant-role' || !email || !role || rest.length > 0) {
     io.err(userCliUsage);
     return 2;
   }
   try {
-    const { profile, changed } = await grantRoleByEmail({ eventStore, profiles: new ProfileCache(undefined) }, email, role);
+    const { profile, changed } = await grantRoleByEmail(
+      { eventStore, profiles: new ProfileCache(undefined) },
+      email,
+      role,
+    );
     io.out(
       changed
         ? `granted ${role} to ${profile.email} (user ${profile.userId}); roles now: ${profile.roles.join(', ')}`

@@ -16,7 +16,12 @@ export interface DemoUser {
 
 export const demoUsers: readonly DemoUser[] = [
   { email: 'admin@quizbook.local', name: 'Ada Admin', password: 'demo-admin-2026', role: 'admin' },
-  { email: 'instructor@quizbook.local', name: 'Ivan Instructor', password: 'demo-instructor-2026', role: 'instructor' },
+  {
+    email: 'instructor@quizbook.local',
+    name: 'Ivan Instructor',
+    password: 'demo-instructor-2026',
+    role: 'instructor',
+  },
   { email: 'learner@quizbook.local', name: 'Lea Learner', password: 'demo-learner-2026', role: 'learner' },
 ];
 
@@ -25,7 +30,10 @@ export interface SeededDemoUser extends DemoUser {
 }
 
 /** Idempotent: existing accounts are left as they are, apart from getting their demo role back. */
-export async function seedDemoUsers(eventStore: EventStore, passwords: PasswordHasher): Promise<SeededDemoUser[]> {
+export async function seedDemoUsers(
+  eventStore: EventStore,
+  passwords: PasswordHasher,
+): Promise<SeededDemoUser[]> {
   const profiles = new ProfileCache(undefined);
   const seeded: SeededDemoUser[] = [];
   for (const user of demoUsers) {
@@ -44,7 +52,9 @@ export async function seedDemoUsers(eventStore: EventStore, passwords: PasswordH
       }
     }
     if (userId !== undefined && outcome === 'existed')
-      await changeRole({ eventStore, profiles }, { type: 'GrantRole', userId, role: user.role }).catch(() => undefined);
+      await changeRole({ eventStore, profiles }, { type: 'GrantRole', userId, role: user.role }).catch(
+        () => undefined,
+      );
     seeded.push({ ...user, outcome });
   }
   return seeded;

@@ -15,7 +15,8 @@ export function asUserProblem(error: unknown): unknown {
       type: 'invalid-refresh-token',
     });
   if (error instanceof UserNotFoundError) return notFound('There is no such user.');
-  if (error instanceof UserIsDisabledError) return conflict('The user is disabled.', { type: 'user-disabled' });
+  if (error instanceof UserIsDisabledError)
+    return conflict('The user is disabled.', { type: 'user-disabled' });
   return error;
 }
 

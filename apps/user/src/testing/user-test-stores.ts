@@ -42,7 +42,11 @@ export const userDialects: readonly {
   },
 ];
 
-async function stores(eventStoreUrl: string, readDbUrl: string, drop: () => Promise<void>): Promise<UserTestStores> {
+async function stores(
+  eventStoreUrl: string,
+  readDbUrl: string,
+  drop: () => Promise<void>,
+): Promise<UserTestStores> {
   const eventStore = await openEventStore(eventStoreUrl);
   const readDb = await openSqlDatabase(readDbUrl);
   const extra: AnySqlDatabase[] = [];

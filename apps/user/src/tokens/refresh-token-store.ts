@@ -36,7 +36,9 @@ export class RefreshTokenStore {
   /** A new family (a login), or the next token of one (a refresh). */
   async issue(
     userId: string,
-    familyId: string = randomUUID(), db: Kysely<UserTables> = this.db): Promise<IssuedRefreshToken> {
+    familyId: string = randomUUID(),
+    db: Kysely<UserTables> = this.db,
+  ): Promise<IssuedRefreshToken> {
     const token = randomBytes(32).toString('base64url');
     const now = this.clock();
     await db
@@ -114,10 +116,7 @@ export class RefreshTokenStore {
         .where('token_hash', '=', tokenHash)
         .execute();
     }
-    const select = trx
-      .selectFrom('user_refresh_tokens')
-      .selectAll()
-      .where('token_hash', '=', tokenHash);
+    const select = trx.selectFrom('user_refresh_tokens').selectAll().where('token_hash', '=', tokenHash);
     return (this.database.dialect === 'mysql' ? select.forUpdate() : select).executeTakeFirst();
   }
 }

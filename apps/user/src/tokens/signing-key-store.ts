@@ -1,4 +1,11 @@
-import { createPrivateKey, createPublicKey, generateKeyPair, randomUUID, type JsonWebKey, type KeyObject } from 'node:crypto';
+import {
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPair,
+  randomUUID,
+  type JsonWebKey,
+  type KeyObject,
+} from 'node:crypto';
 import { promisify } from 'node:util';
 import type { Kysely } from 'kysely';
 import type { AnySqlDatabase } from '@quizbook/database';
@@ -117,7 +124,13 @@ export class SigningKeyStore {
   private async createKey(): Promise<string> {
     const { privateKey, publicKey } = await generateRsaKeyPair('rsa', { modulusLength: 2048 });
     const kid = randomUUID();
-    const jwk: PublicJwk = { ...publicKey.export({ format: 'jwk' }), kid, kty: 'RSA', alg: 'RS256', use: 'sig' };
+    const jwk: PublicJwk = {
+      ...publicKey.export({ format: 'jwk' }),
+      kid,
+      kty: 'RSA',
+      alg: 'RS256',
+      use: 'sig',
+    };
     await this.db
       .insertInto('user_signing_keys')
       .values({

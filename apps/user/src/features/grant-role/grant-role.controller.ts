@@ -17,7 +17,10 @@ export class GrantRoleController {
   @Roles('admin')
   @Post(':id/roles')
   @HttpCode(200)
-  grant(@Param('id') userId: string, @Body(new ZodValidationPipe(grantRoleBody)) body: z.infer<typeof grantRoleBody>) {
+  grant(
+    @Param('id') userId: string,
+    @Body(new ZodValidationPipe(grantRoleBody)) body: z.infer<typeof grantRoleBody>,
+  ) {
     return answering(async () => {
       const { profile } = await changeRole(this.services, { type: 'GrantRole', userId, role: body.role });
       return profile;

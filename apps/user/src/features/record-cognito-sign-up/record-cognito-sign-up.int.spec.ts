@@ -27,7 +27,11 @@ describe('recording Cognito sign-ups', () => {
     const events = await stores.eventStore.readStream('user-cognito-sub-1');
     expect(events.map((e) => e.type)).toEqual(['UserRegistered']);
     const { state } = await loadUser(stores.eventStore, 'cognito-sub-1');
-    expect(state).toMatchObject({ email: 'ada@example.com', roles: ['learner', 'instructor'], source: 'cognito' });
+    expect(state).toMatchObject({
+      email: 'ada@example.com',
+      roles: ['learner', 'instructor'],
+      source: 'cognito',
+    });
     expect(state.passwordHash).toBeUndefined();
     expect(await findUserIdByEmail(stores.eventStore, 'ada@example.com')).toBe('cognito-sub-1');
   });

@@ -46,15 +46,25 @@ for (const { dialect, describe, open } of userDialects) {
 
     it('answers an unknown email and a wrong password alike', async () => {
       await registerUser(services, { email: 'ada@example.com', password: 'correct horse 1', name: 'Ada' });
-      await expect(logIn(services, 'ada@example.com', 'wrong horse 1')).rejects.toThrow(InvalidCredentialsError);
+      await expect(logIn(services, 'ada@example.com', 'wrong horse 1')).rejects.toThrow(
+        InvalidCredentialsError,
+      );
       await expect(logIn(services, 'nobody@example.com', 'correct horse 1')).rejects.toThrow(
         InvalidCredentialsError,
       );
     });
 
     it('gives ADMIN_EMAILS the admin role at registration, and others only learner', async () => {
-      const boss = await registerUser(services, { email: 'Boss@Example.com', password: 'correct horse 1', name: 'B' });
-      const ada = await registerUser(services, { email: 'ada@example.com', password: 'correct horse 1', name: 'A' });
+      const boss = await registerUser(services, {
+        email: 'Boss@Example.com',
+        password: 'correct horse 1',
+        name: 'B',
+      });
+      const ada = await registerUser(services, {
+        email: 'ada@example.com',
+        password: 'correct horse 1',
+        name: 'A',
+      });
       expect((await loadUser(stores.eventStore, boss.userId)).state.roles).toEqual(['learner', 'admin']);
       expect((await loadUser(stores.eventStore, ada.userId)).state.roles).toEqual(['learner']);
     });

@@ -22,7 +22,8 @@ describe('welcome email publisher', () => {
     publisher = await startWelcomeEmailPublisher({ ...stores, bus, checkpoints });
     await publisher.caughtUp;
   };
-  const register = (email: string) => registerUser(services, { email, password: 'correct horse 1', name: 'N' });
+  const register = (email: string) =>
+    registerUser(services, { email, password: 'correct horse 1', name: 'N' });
   const waitForMessages = async (count: number) => {
     for (let i = 0; i < 200 && received.length < count; i++) await new Promise((r) => setTimeout(r, 10));
   };

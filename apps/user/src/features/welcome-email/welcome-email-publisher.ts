@@ -26,7 +26,9 @@ export const welcomeMessageId = (eventId: string) => `welcome-email-${eventId}`;
  * than inline after the append: a crash between append and publish then delays the email instead
  * of losing it. The checkpoint is saved after the publish (at-least-once).
  */
-export async function startWelcomeEmailPublisher(deps: WelcomeEmailPublisherDependencies): Promise<Subscription> {
+export async function startWelcomeEmailPublisher(
+  deps: WelcomeEmailPublisherDependencies,
+): Promise<Subscription> {
   await deps.checkpoints.register(welcomeEmailCheckpoint);
   const checkpoint = await deps.checkpoints.load(welcomeEmailCheckpoint);
   return deps.eventStore.subscribeToAll({
