@@ -1,7 +1,11 @@
-/** `npm run cli -- users grant-role <email> <role>`: operator commands against EVENT_STORE_URL. */
+/**
+ * Operator commands against EVENT_STORE_URL / READ_DB_URL:
+ * `npm run cli -- users grant-role <email> <role>`, `npm run cli -- signing-keys rotate`.
+ */
+import { openSqlDatabase, type AnySqlDatabase } from '@quizbook/database';
 import { openEventStore } from '@quizbook/eventstore';
 import { exitOnConfigError, readSettings } from '@quizbook/platform';
-import { runUserCli } from '../apps/user/src/cli/user-cli';
+import { runCli } from '../apps/user/src/cli/user-cli';
 
 async function main(): Promise<void> {
   let settings;
@@ -12,12 +16,18 @@ async function main(): Promise<void> {
     throw error;
   }
   const eventStore = await openEventStore(settings.EVENT_STORE_URL as string);
+  let readDb: AnySqlDatabase | undefined;
   try {
-    process.exitCode = await runUserCli(process.argv.slice(2), eventStore, {
-      out: (line) => process.stdout.write(`${line}\n`),
-      err: (line) => process.stderr.write(`${line}\n`),
-    });
+    process.exitCode = await runCli(
+      process.argv.slice(2),
+      { eventStore, readDb: async () => (readDb ??= await openSqlDatabase(settings.READ_DB_URL as string)) },
+      {
+        out: (line) => process.stdout.write(`${line}\n`),
+        err: (line) => process.stderr.write(`${line}\n`),
+      },
+    );
   } finally {
+    await readDb?.close();
     await eventStore.close();
   }
 }

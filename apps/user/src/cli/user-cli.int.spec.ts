@@ -1,7 +1,7 @@
 import { loadUser } from '../streams/user-streams';
 import { servicesOn, userDialects, type UserTestStores } from '../testing/user-test-stores';
 import { registerUser } from '../features/register-user/register-user';
-import { runUserCli } from './user-cli';
+import { runCli, runUserCli } from './user-cli';
 
 const sqlite = userDialects.find((d) => d.dialect === 'sqlite')!;
 
@@ -45,5 +45,26 @@ describe('npm run cli -- users grant-role', () => {
   it('prints the usage for anything else', async () => {
     expect(await cli('users', 'grant-role', 'ada@example.com')).toBe(2);
     expect(err[0]).toMatch(/^usage:/);
+  });
+});
+
+describe('npm run cli -- signing-keys rotate', () => {
+  it('adds a new signing key and keeps the earlier one published', async () => {
+    const stores = await sqlite.open();
+    try {
+      const services = await servicesOn(stores);
+      const before = (await services.keys.publishedKeys()).map((key) => key.kid);
+      const out: string[] = [];
+      const io = { out: (line: string) => out.push(line), err: () => undefined };
+      expect(
+        await runCli(['signing-keys', 'rotate'], { ...stores, readDb: async () => stores.readDb }, io),
+      ).toBe(0);
+      const after = (await services.keys.publishedKeys()).map((key) => key.kid);
+      expect(after).toHaveLength(2);
+      expect(after).toEqual(expect.arrayContaining(before));
+      expect(out[0]).toMatch(/^new signing key /);
+    } finally {
+      await stores.close();
+    }
   });
 });

@@ -1,4 +1,7 @@
+import type { AnySqlDatabase } from '@quizbook/database';
 import type { EventStore } from '@quizbook/eventstore';
+import { migrateUserTables } from '../store/user-migrations';
+import { SigningKeyStore } from '../tokens/signing-key-store';
 import { ProfileCache } from '../features/get-my-profile/profile-cache';
 import {
   grantRoleByEmail,
@@ -11,7 +14,31 @@ export interface CliOutput {
   err(line: string): void;
 }
 
-export const userCliUsage = 'usage: npm run cli -- users grant-role <email> <role>';
+export const userCliUsage = [
+  'usage: npm run cli -- users grant-role <email> <role>',
+  '       npm run cli -- signing-keys rotate',
+].join('\n');
+
+export interface CliStores {
+  eventStore: EventStore;
+  /** Opened only by the commands that need the read database. */
+  readDb: () => Promise<AnySqlDatabase>;
+}
+
+export async function runCli(args: readonly string[], stores: CliStores, io: CliOutput): Promise<number> {
+  if (args[0] === 'signing-keys') {
+    if (args[1] !== 'rotate' || args.length !== 2) {
+      io.err(userCliUsage);
+      return 2;
+    }
+    const readDb = await stores.readDb();
+    await migrateUserTables(readDb);
+    const { kid } = await new SigningKeyStore(readDb).rotate();
+    io.out(`new signing key ${kid}; earlier keys stay published until their tokens have expired`);
+    return 0;
+  }
+  return runUserCli(args, stores.eventStore, io);
+}
 
 /**
  * `users grant-role <email> <role>`: the same command handler the admin route runs. Returns the exit
