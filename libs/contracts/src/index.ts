@@ -1,2 +1,4 @@
 export * from './contract';
 export * from './user';
+export * from './course';
+export * from './order';
