@@ -19,6 +19,7 @@ export interface AppConfig {
   rateLimitPerIp: number;
   rateLimitPerUser: number;
   bodyLimitBytes: number;
+  seatHoldMinutes: number;
 }
 
 /** Which issuer the apps trust: the `user` app's own keys, or a Cognito user pool. */

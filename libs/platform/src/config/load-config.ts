@@ -58,6 +58,7 @@ export function configFor(app: AppName, values: SettingValues, options: LoadConf
     rateLimitPerIp: values.RATE_LIMIT_PER_IP as number,
     rateLimitPerUser: values.RATE_LIMIT_PER_USER as number,
     bodyLimitBytes: values.BODY_LIMIT_BYTES as number,
+    seatHoldMinutes: values.SEAT_HOLD_MINUTES as number,
   };
 }
 

@@ -35,6 +35,7 @@ describe('configuration from the environment', () => {
       rateLimitPerIp: 300,
       rateLimitPerUser: 600,
       bodyLimitBytes: 1048576,
+      seatHoldMinutes: 30,
     });
   });
 

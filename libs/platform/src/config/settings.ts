@@ -147,4 +147,11 @@ export const settings: readonly SettingSpec[] = [
     default: '1048576',
     schema: positiveIntegerSchema,
   },
+  {
+    name: 'SEAT_HOLD_MINUTES',
+    description:
+      'How long the `course` app holds a reserved seat for an unpaid order before it expires and frees the seat',
+    default: '30',
+    schema: positiveIntegerSchema,
+  },
 ];
