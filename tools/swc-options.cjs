@@ -2,7 +2,17 @@
 const path = require('node:path');
 
 const root = path.resolve(__dirname, '..');
-const libs = ['contracts', 'eventstore', 'messaging', 'cache', 'database', 'auth', 'platform', 'testing'];
+const libs = [
+  'contracts',
+  'eventstore',
+  'messaging',
+  'cache',
+  'database',
+  'auth',
+  'platform',
+  'testing',
+  'search',
+];
 
 function swcOptions({ withPaths }) {
   const jsc = {
