@@ -33,14 +33,11 @@ export class OpenSearchHttpDouble {
   readonly requests: RecordedRequest[] = [];
   readonly #routes: Route[] = [];
 
-  private constructor(
-    private readonly server: Server,
-    readonly url: string,
-  ) {}
+  readonly #server: Server;
+  #url = '';
 
-  static async start(): Promise<OpenSearchHttpDouble> {
-    let double: OpenSearchHttpDouble | undefined;
-    const server = createServer((request, response) => {
+  private constructor() {
+    this.#server = createServer((request, response) => {
       const chunks: Buffer[] = [];
       request.on('data', (chunk: Buffer) => chunks.push(chunk));
       request.on('end', () => {
@@ -52,16 +49,25 @@ export class OpenSearchHttpDouble {
           headers: request.headers,
           body: Buffer.concat(chunks).toString('utf8'),
         };
-        double!.requests.push(recorded);
-        const { status, body } = double!.answer(recorded);
+        this.requests.push(recorded);
+        const { status, body } = this.answer(recorded);
         const payload = body === undefined || recorded.method === 'HEAD' ? '' : JSON.stringify(body);
         response.writeHead(status, { 'content-type': 'application/json' }).end(payload);
       });
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const { port } = server.address() as AddressInfo;
-    double = new OpenSearchHttpDouble(server, `http://127.0.0.1:${port}`);
+  }
+
+  static async start(): Promise<OpenSearchHttpDouble> {
+    const double = new OpenSearchHttpDouble();
+    await new Promise<void>((resolve) => double.#server.listen(0, '127.0.0.1', resolve));
+    const { port } = double.#server.address() as AddressInfo;
+    double.#url = `http://127.0.0.1:${port}`;
     return double;
+  }
+
+  /** Base URL, usable as SEARCH_URL. */
+  get url(): string {
+    return this.#url;
   }
 
   /** Answers matching requests with `response` (later declarations win over earlier ones). */
@@ -92,8 +98,8 @@ export class OpenSearchHttpDouble {
 
   close(): Promise<void> {
     return new Promise((resolve, reject) => {
-      this.server.closeAllConnections();
-      this.server.close((error) => (error ? reject(error) : resolve()));
+      this.#server.closeAllConnections();
+      this.#server.close((error) => (error ? reject(error) : resolve()));
     });
   }
 
