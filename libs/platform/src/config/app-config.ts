@@ -20,6 +20,7 @@ export interface AppConfig {
   rateLimitPerUser: number;
   bodyLimitBytes: number;
   seatHoldMinutes: number;
+  searchUrl: string;
 }
 
 /** Which issuer the apps trust: the `user` app's own keys, or a Cognito user pool. */

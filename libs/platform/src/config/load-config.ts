@@ -59,6 +59,7 @@ export function configFor(app: AppName, values: SettingValues, options: LoadConf
     rateLimitPerUser: values.RATE_LIMIT_PER_USER as number,
     bodyLimitBytes: values.BODY_LIMIT_BYTES as number,
     seatHoldMinutes: values.SEAT_HOLD_MINUTES as number,
+    searchUrl: values.SEARCH_URL as string,
   };
 }
 

@@ -36,6 +36,7 @@ describe('configuration from the environment', () => {
       rateLimitPerUser: 600,
       bodyLimitBytes: 1048576,
       seatHoldMinutes: 30,
+      searchUrl: 'embedded:',
     });
   });
 
@@ -153,6 +154,11 @@ describe('configuration from the environment', () => {
       'CORS_ORIGINS',
       '*',
       'config error: CORS_ORIGINS must be a comma-separated list of origins such as https://app.example.com, got "*"',
+    ],
+    [
+      'SEARCH_URL',
+      'opensearch:9200',
+      'config error: SEARCH_URL must be embedded: or an http:// or https:// OpenSearch URL, got "opensearch:9200"',
     ],
     ['RATE_LIMIT_PER_IP', '0', 'config error: RATE_LIMIT_PER_IP must be a positive whole number, got "0"'],
     [

@@ -49,6 +49,13 @@ export const cacheUrlSchema = urlWithSchemes(
   'a memory: or redis:// URL',
 );
 
+/** `embedded:` (in-process minisearch) or an OpenSearch node, optionally with the index as its path. */
+export const searchUrlSchema = z
+  .string()
+  .regex(/^(embedded:$|https?:\/\/[^\s/]+)/, {
+    message: 'must be embedded: or an http:// or https:// OpenSearch URL',
+  });
+
 export const httpUrlSchema = z
   .string()
   .regex(/^https?:\/\/[^\s/]+/, { message: 'must be an http:// or https:// URL' })

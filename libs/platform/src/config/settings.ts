@@ -15,6 +15,7 @@ import {
   portSchema,
   positiveMillisecondsSchema,
   readDbUrlSchema,
+  searchUrlSchema,
 } from './setting-schemas';
 
 export interface SettingSpec {
@@ -153,5 +154,12 @@ export const settings: readonly SettingSpec[] = [
       'How long the `course` app holds a reserved seat for an unpaid order before it expires and frees the seat',
     default: '30',
     schema: positiveIntegerSchema,
+  },
+  {
+    name: 'SEARCH_URL',
+    description:
+      'Course search index: `embedded:` (in-process, refilled from the read model on start) or an OpenSearch URL `https://user:pass@host:9200/<index>` (index defaults to `courses`)',
+    default: 'embedded:',
+    schema: searchUrlSchema,
   },
 ];
