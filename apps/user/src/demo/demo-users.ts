@@ -5,6 +5,7 @@ import { changeRole } from '../features/grant-role/change-role';
 import { EmailTakenError, registerUser } from '../features/register-user/register-user';
 import type { PasswordHasher } from '../passwords/password-hasher';
 import { findUserIdByEmail } from '../streams/email-reservations';
+import { systemClock } from '../store/clock';
 
 export interface DemoUser {
   email: string;
@@ -42,7 +43,7 @@ export async function seedDemoUsers(
     if (userId === undefined) {
       try {
         ({ userId } = await registerUser(
-          { eventStore, passwords, adminEmails: [] },
+          { eventStore, passwords, adminEmails: [], clock: systemClock },
           { email: user.email, password: user.password, name: user.name, extraRoles: [user.role] },
         ));
         outcome = 'created';

@@ -1,5 +1,6 @@
 import { findUserIdByEmail } from '../../streams/email-reservations';
-import { loadUser } from '../../streams/user-streams';
+import { handleUserCommand, loadUser } from '../../streams/user-streams';
+import { RefreshRefusedError, refreshSession } from '../refresh-session/refresh-session';
 import { servicesOn, userDialects, type UserTestStores } from '../../testing/user-test-stores';
 import type { UserServices } from '../../user-services';
 import { logIn, InvalidCredentialsError } from '../log-in/log-in';
@@ -67,6 +68,20 @@ for (const { dialect, describe, open } of userDialects) {
       });
       expect((await loadUser(stores.eventStore, boss.userId)).state.roles).toEqual(['learner', 'admin']);
       expect((await loadUser(stores.eventStore, ada.userId)).state.roles).toEqual(['learner']);
+    });
+
+    it('refuses log-in and refresh to a disabled user, and revokes the session it presented', async () => {
+      const { userId } = await registerUser(services, {
+        email: 'gone@example.com',
+        password: 'correct horse 1',
+        name: 'Gone',
+      });
+      const session = await logIn(services, 'gone@example.com', 'correct horse 1');
+      await handleUserCommand(stores.eventStore, { type: 'DisableUser', userId });
+      await expect(logIn(services, 'gone@example.com', 'correct horse 1')).rejects.toThrow(
+        InvalidCredentialsError,
+      );
+      await expect(refreshSession(services, session.refreshToken)).rejects.toThrow(RefreshRefusedError);
     });
   });
 }

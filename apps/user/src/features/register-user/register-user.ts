@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { UserRole } from '@quizbook/contracts';
 import { normalizeEmail } from '../../domain/email';
-import { reserveEmail } from '../../streams/email-reservations';
+import { reclaimAbandonedReservation, reserveEmail } from '../../streams/email-reservations';
 import { handleUserCommand } from '../../streams/user-streams';
 import type { UserServices } from '../../user-services';
 
@@ -35,13 +35,16 @@ export function rolesAtRegistration(
  * is hashed before the reservation, so the losers of a race have spent only their own CPU.
  */
 export async function registerUser(
-  services: Pick<UserServices, 'eventStore' | 'passwords' | 'adminEmails'>,
+  services: Pick<UserServices, 'eventStore' | 'passwords' | 'adminEmails' | 'clock'>,
   input: RegisterUserInput,
 ): Promise<{ userId: string }> {
   const email = normalizeEmail(input.email);
   const userId = randomUUID();
   const passwordHash = await services.passwords.hash(input.password);
-  if ((await reserveEmail(services.eventStore, email, userId)) === 'taken') throw new EmailTakenError(email);
+  const reserved =
+    (await reserveEmail(services.eventStore, email, userId)) === 'reserved' ||
+    (await reclaimAbandonedReservation(services.eventStore, email, userId, services.clock())) === 'reserved';
+  if (!reserved) throw new EmailTakenError(email);
   await handleUserCommand(services.eventStore, {
     type: 'RegisterUser',
     data: {
