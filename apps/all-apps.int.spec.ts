@@ -9,7 +9,7 @@ const expectedChecks: Record<string, string[]> = {
   'quiz-result': ['eventStore', 'bus', 'readDb'],
   notification: ['bus', 'readDb'],
   projection: ['eventStore', 'readDb'],
-  'bff-web': [],
+  'bff-web': ['cache'],
 };
 
 describe('all eight apps in one process', () => {
@@ -101,9 +101,10 @@ describe('all eight apps in one process', () => {
     ]);
   });
 
-  it('opens one event store, one bus and one read database for all of them', () => {
+  it('opens one event store, one bus, one cache and one read database for all of them', () => {
     expect(apps.resources.keys().sort()).toEqual([
       'bus memory:',
+      'cache memory:',
       `eventStore sqlite:${apps.dir}/events.db`,
       `readDb sqlite:${apps.dir}/read.db`,
     ]);
