@@ -2,7 +2,7 @@ import { startTestApp, type TestApps } from '../libs/testing/src/apps';
 import { allApps } from './all-apps';
 
 const expectedChecks: Record<string, string[]> = {
-  user: ['eventStore', 'bus'],
+  user: ['eventStore', 'bus', 'readDb', 'cache'],
   course: ['eventStore', 'bus', 'readDb'],
   payment: ['eventStore', 'bus'],
   quiz: ['eventStore', 'bus'],

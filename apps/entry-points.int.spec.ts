@@ -28,9 +28,14 @@ interface Run {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
+/** Every child still running when a test ends (a failed assertion) is killed, so jest never hangs on it. */
+const children = new Set<ChildProcess>();
+
 function run(entry: string, env: Record<string, string>, cwd = root): Run {
   // Only what the app needs: the test's own environment must not leak settings into it.
   const child = spawn(process.execPath, [entry], { cwd, env: { PATH: process.env.PATH ?? '', ...env } });
+  children.add(child);
+  child.once('exit', () => children.delete(child));
   let out = '';
   let err = '';
   child.stdout?.on('data', (chunk: Buffer) => (out += chunk.toString()));
@@ -69,6 +74,7 @@ describe('the built entry points, run as processes', () => {
   });
 
   afterEach(async () => {
+    for (const child of children) child.kill('SIGKILL');
     await rm(dir, { recursive: true, force: true });
   });
 
@@ -84,7 +90,7 @@ describe('the built entry points, run as processes', () => {
     await waitUntilReady(url, app.exited);
 
     const ready = (await (await fetch(`${url}/health/ready`)).json()) as { checks: Record<string, unknown> };
-    expect(Object.keys(ready.checks).sort()).toEqual(['bus', 'eventStore']);
+    expect(Object.keys(ready.checks).sort()).toEqual(['bus', 'cache', 'eventStore', 'readDb']);
 
     app.child.kill('SIGTERM');
     expect(await app.exited).toEqual({ code: 0, signal: null });
