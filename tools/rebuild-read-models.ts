@@ -18,7 +18,8 @@ import {
 } from '@quizbook/database';
 import { openEventStore } from '@quizbook/eventstore';
 // Projections register themselves when their module is imported: import each app's projection
-// module above this line as the apps gain read models.
+// module here as the apps gain read models.
+import '../apps/projection/src/projections/register-read-models';
 
 const usage = 'usage: rebuild-read-models [projection-name ...|--all]';
 // cli-progress counts in integers; positions can exceed what a bar should count in.
