@@ -1,8 +1,64 @@
+import { Module } from '@nestjs/common';
+import { runProjection } from '@quizbook/database';
 import { defineApp } from '@quizbook/platform';
+import type { Clock } from './clock';
 import { CourseModule } from './course.module';
+import type { CourseServices } from './course-services';
+import { COURSE_SERVICES } from './course-tokens';
+import { startCourseTimers } from './features/expire-seat-holds/course-timers';
+import { seatHoldsProjection } from './features/expire-seat-holds/seat-holds.projection';
+import { orderListProjection } from './features/list-orders/order-list.projection';
 
-export const courseApp = defineApp({
-  name: 'course',
-  module: CourseModule,
-  uses: ['eventStore', 'bus', 'readDb'],
-});
+export interface CourseAppOptions {
+  /** Specs move time to expire holds and to find stalled placements without waiting. */
+  clock?: Clock;
+  /** Pause between two rounds of the expiry and recovery timers. */
+  timerPollMs?: number;
+  /** How long an order may stay `initiated` before the process manager completes it. */
+  stalledPlacementAfterMs?: number;
+}
+
+/** One definition per call, so specs can boot the app twice on the same stores (a restart). */
+export function createCourseApp(options: CourseAppOptions = {}) {
+  @Module({
+    imports: [
+      CourseModule.forApp({
+        ...(options.clock ? { clock: options.clock } : {}),
+        // CATALOG: pass `catalog: CatalogModule` here once features/catalog exports it.
+      }),
+    ],
+  })
+  class CourseAppModule {}
+
+  return defineApp({
+    name: 'course',
+    module: CourseAppModule,
+    uses: ['eventStore', 'bus', 'readDb', 'cache'],
+    async onStart({ nest, eventStore, readDb, lifecycle, logger }) {
+      const services = nest.get<CourseServices>(COURSE_SERVICES);
+      const projectionLogger = logger.child({ component: 'course projections' });
+      for (const projection of [seatHoldsProjection, orderListProjection]) {
+        const running = await runProjection(projection, {
+          eventStore,
+          database: readDb,
+          logger: projectionLogger,
+        });
+        lifecycle.onShutdown(`projection ${projection.name}`, () => running.close());
+        if (projection === orderListProjection) services.orderList = running;
+      }
+
+      const timers = startCourseTimers(services, {
+        pollMs: options.timerPollMs ?? 5_000,
+        stalledAfterMs: options.stalledPlacementAfterMs ?? 30_000,
+        onError: (err, orderId) =>
+          logger.error({ err, orderId }, 'course timer step failed; retried next round'),
+      });
+      lifecycle.onShutdown('course timers', () => timers.close());
+
+      // CATALOG: call the catalog's start function here (search index, read models), e.g.
+      // `const catalog = await startCatalog({ eventStore, readDb, ... }); lifecycle.onShutdown('catalog', ...)`.
+    },
+  });
+}
+
+export const courseApp = createCourseApp();

@@ -15,6 +15,8 @@ export interface OrderState {
   lines: OrderLine[];
   totalCents: number;
   currency?: string;
+  /** Why placement failed, once rejected. */
+  rejection?: { reason: string; courseId?: string };
 }
 
 export type OrderCommand =
@@ -47,8 +49,10 @@ export function evolve(state: OrderState, event: OrderEvent): OrderState {
       return { ...state, status: 'expired' };
     case 'OrderRefunded':
       return { ...state, status: 'refunded' };
-    case 'OrderRejected':
-      return { ...state, status: 'rejected' };
+    case 'OrderRejected': {
+      const { reason, courseId } = event.data;
+      return { ...state, status: 'rejected', rejection: { reason, ...(courseId ? { courseId } : {}) } };
+    }
   }
 }
 

@@ -1,0 +1,2 @@
+/** The CourseServices of this app. */
+export const COURSE_SERVICES = 'course:SERVICES';

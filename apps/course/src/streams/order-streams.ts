@@ -1,0 +1,20 @@
+import { orderEventContracts, orderStreamName, parseOrderEvent, type OrderEvent } from '@quizbook/contracts';
+import type { EventStore } from '@quizbook/eventstore';
+import { orderDecider, type OrderCommand, type OrderState } from '../domain/order/order.decider';
+import { EventSourcedStreams } from './event-sourced-streams';
+import type { KeyedMutex } from './keyed-mutex';
+
+export type OrderStreams = EventSourcedStreams<OrderState, OrderCommand, OrderEvent>;
+
+export function orderStreams(store: EventStore, mutex: KeyedMutex): OrderStreams {
+  return new EventSourcedStreams(
+    store,
+    mutex,
+    {
+      ...orderDecider,
+      parse: parseOrderEvent,
+      validate: (event) => orderEventContracts[event.type].parse(event.data),
+    },
+    orderStreamName,
+  );
+}
