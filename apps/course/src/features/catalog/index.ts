@@ -1,0 +1,3 @@
+export { CatalogModule } from './catalog.module';
+export { startCatalog } from './start-catalog';
+export type { CatalogFeed } from './catalog-feed';
