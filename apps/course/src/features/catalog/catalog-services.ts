@@ -1,5 +1,5 @@
 import type { Cache } from '@quizbook/cache';
-import type { SqlDatabase } from '@quizbook/database';
+import type { AnySqlDatabase, SqlDatabase } from '@quizbook/database';
 import type { SearchIndex } from '@quizbook/search';
 import type { CatalogTables } from './catalog.tables';
 import { CourseDetailCache } from './course-detail-cache';
@@ -14,7 +14,7 @@ export interface CatalogServices {
 export const CATALOG_SERVICES = 'course:CATALOG_SERVICES';
 
 export function createCatalogServices(deps: {
-  readDb: SqlDatabase<unknown>;
+  readDb: AnySqlDatabase;
   cache: Cache;
   searchIndex: SearchIndex;
 }): CatalogServices {
