@@ -65,7 +65,7 @@ export function asCourseProblem(error: unknown): unknown {
   if (error instanceof OrderTransitionRefusedError)
     return conflict(`The order is ${error.from}; it cannot become ${error.to}.`, {
       type: 'order-state-conflict',
-      extensions: { status: error.from },
+      extensions: { orderStatus: error.from },
     });
   if (error instanceof StaleRevisionError)
     return preconditionFailed(

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import {
   generateSigningKey,
   jwksOf,
@@ -7,6 +8,7 @@ import {
   type JwksServer,
 } from '@quizbook/auth';
 import type { Role } from '@quizbook/auth';
+import { openEventStore, type RecordedEvent } from '@quizbook/eventstore';
 import type { Environment } from '@quizbook/platform';
 import { startTestApp, type TestApps } from '@quizbook/testing';
 import { createCourseApp, type CourseAppOptions } from '../course.app';
@@ -127,4 +129,18 @@ export async function eventually<T>(
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
   throw new Error(`gave up waiting for ${what}`);
+}
+
+/** A second handle on the app's event store, to check what the streams hold. */
+export function eventStoreUrlOf(apps: TestApps, env: Environment = {}): string {
+  return env.EVENT_STORE_URL ?? `sqlite:${path.join(apps.dir, 'events.db')}`;
+}
+
+export async function readStreamOf(url: string, streamName: string): Promise<RecordedEvent[]> {
+  const store = await openEventStore(url);
+  try {
+    return await store.readStream(streamName);
+  } finally {
+    await store.close();
+  }
 }

@@ -25,7 +25,7 @@ export class CancelOrderController {
         if (error instanceof OrderTransitionRefusedError)
           throw conflict(`The order is ${error.from}; only an unpaid order can be cancelled.`, {
             type: 'order-not-cancellable',
-            extensions: { status: error.from },
+            extensions: { orderStatus: error.from },
           });
         throw error;
       }

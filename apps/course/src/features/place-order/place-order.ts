@@ -112,7 +112,7 @@ function responseOf(outcome: PlacementOutcome): StoredResponse {
     status: 409,
     type: reason,
     detail: `Course ${courseId ?? ''} ${rejectionDetails[reason] ?? 'refused a seat'}; the order was rejected and no seat is held.`,
-    extensions: { orderId: outcome.orderId, status: 'rejected', ...(courseId ? { courseId } : {}) },
+    extensions: { orderId: outcome.orderId, orderStatus: 'rejected', ...(courseId ? { courseId } : {}) },
   });
   return { status: 409, body: { ...problem.problem } };
 }
