@@ -50,11 +50,9 @@ export const cacheUrlSchema = urlWithSchemes(
 );
 
 /** `embedded:` (in-process minisearch) or an OpenSearch node, optionally with the index as its path. */
-export const searchUrlSchema = z
-  .string()
-  .regex(/^(embedded:$|https?:\/\/[^\s/]+)/, {
-    message: 'must be embedded: or an http:// or https:// OpenSearch URL',
-  });
+export const searchUrlSchema = z.string().regex(/^(embedded:$|https?:\/\/[^\s/]+)/, {
+  message: 'must be embedded: or an http:// or https:// OpenSearch URL',
+});
 
 export const httpUrlSchema = z
   .string()
