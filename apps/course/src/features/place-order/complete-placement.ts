@@ -48,8 +48,9 @@ async function settle(services: CourseServices, orderId: string): Promise<Placem
   const order = loaded.state;
   if (order.status === 'absent') throw new OrderNotFoundError(orderId);
   if (order.status === 'initiated') {
-    // Derived from the recorded OrderInitiated, so every run of this step computes the same hold.
-    const holdUntil = new Date((loaded.createdAt ?? services.clock()).getTime() + services.seatHoldMs);
+    // A resumed placement holds its remaining seats from now; seats already held keep their expiry
+    // (the decider decides nothing for them), so a retried step never records a second hold.
+    const holdUntil = new Date(services.clock().getTime() + services.seatHoldMs);
     const refusal = await reserveSeats(services.courses, seatOwner(order, orderId), holdUntil);
     if (refusal) {
       const rejection = { reason: rejectionReasonOf(refusal.error), courseId: refusal.courseId };
