@@ -68,6 +68,20 @@ function raceForSeats(storeEnv: () => Promise<Record<string, string>>) {
     const course = await call('POST', `/courses/${courseId}/publish`, { token: instructor });
     expect(course.body).toMatchObject({ seatsHeld: capacity, seatsLeft: 0 });
   });
+
+  it('places one order for 20 concurrent requests with one Idempotency-Key', async () => {
+    const courseId = await publishedCourse(call, instructor, { capacity });
+    const token = issuer.tokenFor('learner-idempotent', ['learner']);
+    await call('POST', '/cart/items', { token, body: { courseId } });
+    const headers = { 'idempotency-key': 'one-order-please' };
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () => call('POST', '/orders', { token, headers })),
+    );
+    expect(new Set(answers.map((answer) => answer.status))).toEqual(new Set([201]));
+    expect(new Set(answers.map((answer) => answer.body.orderId)).size).toBe(1);
+    const events = await readStreamOf(eventStoreUrlOf(apps, env), courseStreamName(courseId));
+    expect(events.filter((event) => event.type === 'SeatReserved')).toHaveLength(1);
+  });
 }
 
 describe('seat sales under concurrency on SQLite', () => {
