@@ -5,6 +5,7 @@ import type { Clock } from './clock';
 import { CourseModule } from './course.module';
 import type { CourseServices } from './course-services';
 import { COURSE_SERVICES } from './course-tokens';
+import { CatalogModule, startCatalog } from './features/catalog';
 import { startCourseTimers } from './features/expire-seat-holds/course-timers';
 import { seatHoldsProjection } from './features/expire-seat-holds/seat-holds.projection';
 import { orderListProjection } from './features/list-orders/order-list.projection';
@@ -24,7 +25,8 @@ export function createCourseApp(options: CourseAppOptions = {}) {
     imports: [
       CourseModule.forApp({
         ...(options.clock ? { clock: options.clock } : {}),
-        // CATALOG: pass `catalog: CatalogModule` here once features/catalog exports it.
+        // CATALOG: the read side (GET /courses, GET /courses/:id) from features/catalog.
+        catalog: CatalogModule,
       }),
     ],
   })
@@ -34,7 +36,7 @@ export function createCourseApp(options: CourseAppOptions = {}) {
     name: 'course',
     module: CourseAppModule,
     uses: ['eventStore', 'bus', 'readDb', 'cache'],
-    async onStart({ nest, eventStore, readDb, lifecycle, logger }) {
+    async onStart({ nest, eventStore, readDb, lifecycle, logger, readiness }) {
       const services = nest.get<CourseServices>(COURSE_SERVICES);
       const projectionLogger = logger.child({ component: 'course projections' });
       for (const projection of [seatHoldsProjection, orderListProjection]) {
@@ -55,8 +57,8 @@ export function createCourseApp(options: CourseAppOptions = {}) {
       });
       lifecycle.onShutdown('course timers', () => timers.close());
 
-      // CATALOG: call the catalog's start function here (search index, read models), e.g.
-      // `const catalog = await startCatalog({ eventStore, readDb, ... }); lifecycle.onShutdown('catalog', ...)`.
+      // CATALOG: feeds the catalog rows and search index from the course streams.
+      await startCatalog({ nest, eventStore, logger, readiness, lifecycle });
     },
   });
 }

@@ -21,7 +21,7 @@ export interface CourseModuleOptions {
   clock?: Clock;
   /**
    * CATALOG: the catalog reads (`GET /courses`, `GET /courses/:id`) live in features/catalog and
-   * come in as their own Nest module; pass it here (course.app.ts does) to mount its routes.
+   * come in as their own Nest module; course.app.ts passes it here to mount its routes.
    */
   catalog?: Type<unknown> | DynamicModule;
 }
