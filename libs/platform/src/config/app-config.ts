@@ -13,6 +13,9 @@ export interface AppConfig {
   shutdownTimeoutMs: number;
   cacheUrl: string;
   userServiceUrl: string;
+  courseServiceUrl: string;
+  projectionServiceUrl: string;
+  paymentServiceUrl: string;
   auth: AuthSettings;
   adminEmails: string[];
   corsOrigins: string[];

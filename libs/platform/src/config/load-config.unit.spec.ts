@@ -24,6 +24,9 @@ describe('configuration from the environment', () => {
       shutdownTimeoutMs: 10000,
       cacheUrl: 'memory:',
       userServiceUrl: 'http://127.0.0.1:3001',
+      courseServiceUrl: 'http://127.0.0.1:3002',
+      projectionServiceUrl: 'http://127.0.0.1:3007',
+      paymentServiceUrl: 'http://127.0.0.1:3003',
       auth: {
         mode: 'local',
         issuer: 'urn:quizbook:user-service',
@@ -139,6 +142,11 @@ describe('configuration from the environment', () => {
       'USER_SERVICE_URL',
       'user:3001',
       'config error: USER_SERVICE_URL must be an http:// or https:// URL, got "user:3001"',
+    ],
+    [
+      'COURSE_SERVICE_URL',
+      'course:3002',
+      'config error: COURSE_SERVICE_URL must be an http:// or https:// URL, got "course:3002"',
     ],
     [
       'AUTH_ISSUER',

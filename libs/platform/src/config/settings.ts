@@ -96,6 +96,24 @@ export const settings: readonly SettingSpec[] = [
     schema: httpUrlSchema,
   },
   {
+    name: 'COURSE_SERVICE_URL',
+    description: 'Where `bff-web` reaches the `course` app (catalog, cart, orders)',
+    default: 'http://127.0.0.1:3002',
+    schema: httpUrlSchema,
+  },
+  {
+    name: 'PROJECTION_SERVICE_URL',
+    description: 'Where `bff-web` reaches the `projection` app (read models)',
+    default: 'http://127.0.0.1:3007',
+    schema: httpUrlSchema,
+  },
+  {
+    name: 'PAYMENT_SERVICE_URL',
+    description: 'Where `bff-web` reaches the `payment` app (checkout sessions)',
+    default: 'http://127.0.0.1:3003',
+    schema: httpUrlSchema,
+  },
+  {
     name: 'AUTH_ISSUER',
     description:
       'Unset: the `user` app issues tokens (local issuer). A Cognito user pool issuer URL: tokens come from Cognito',

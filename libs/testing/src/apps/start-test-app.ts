@@ -39,7 +39,12 @@ export interface TestApps {
 type AnyApp = AppDefinition<Dependency>;
 
 /** The variable through which other apps reach an app, set to its real URL once it listens. */
-const urlVariables: Partial<Record<AppName, string>> = { user: 'USER_SERVICE_URL' };
+const urlVariables: Partial<Record<AppName, string>> = {
+  user: 'USER_SERVICE_URL',
+  course: 'COURSE_SERVICE_URL',
+  projection: 'PROJECTION_SERVICE_URL',
+  payment: 'PAYMENT_SERVICE_URL',
+};
 
 /**
  * Boots one or several apps in this process on free ports, with their own resources: SQLite files in
