@@ -2,3 +2,4 @@ export * from './contract';
 export * from './user';
 export * from './course';
 export * from './order';
+export * from './notification';
