@@ -24,6 +24,9 @@ export interface AppConfig {
   bodyLimitBytes: number;
   seatHoldMinutes: number;
   searchUrl: string;
+  mailUrl: string;
+  mailFrom: string;
+  appPublicUrl: string;
 }
 
 /** Which issuer the apps trust: the `user` app's own keys, or a Cognito user pool. */

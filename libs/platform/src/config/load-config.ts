@@ -63,6 +63,9 @@ export function configFor(app: AppName, values: SettingValues, options: LoadConf
     bodyLimitBytes: values.BODY_LIMIT_BYTES as number,
     seatHoldMinutes: values.SEAT_HOLD_MINUTES as number,
     searchUrl: values.SEARCH_URL as string,
+    mailUrl: values.MAIL_URL as string,
+    mailFrom: values.MAIL_FROM as string,
+    appPublicUrl: values.APP_PUBLIC_URL as string,
   };
 }
 

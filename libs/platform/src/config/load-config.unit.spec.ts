@@ -40,6 +40,9 @@ describe('configuration from the environment', () => {
       bodyLimitBytes: 1048576,
       seatHoldMinutes: 30,
       searchUrl: 'embedded:',
+      mailUrl: 'devmailbox:',
+      mailFrom: 'Quizbook <no-reply@quizbook.local>',
+      appPublicUrl: 'http://127.0.0.1:3000',
     });
   });
 
@@ -167,6 +170,16 @@ describe('configuration from the environment', () => {
       'SEARCH_URL',
       'opensearch:9200',
       'config error: SEARCH_URL must be embedded: or an http:// or https:// OpenSearch URL, got "opensearch:9200"',
+    ],
+    [
+      'MAIL_URL',
+      'mailhog:1025',
+      'config error: MAIL_URL must be devmailbox: or an smtp:// or smtps:// URL, got "mailhog:1025"',
+    ],
+    [
+      'MAIL_FROM',
+      'Quizbook',
+      'config error: MAIL_FROM must be an email address, optionally as "Name <address>", got "Quizbook"',
     ],
     ['RATE_LIMIT_PER_IP', '0', 'config error: RATE_LIMIT_PER_IP must be a positive whole number, got "0"'],
     [

@@ -54,6 +54,16 @@ export const searchUrlSchema = z.string().regex(/^(embedded:$|https?:\/\/[^\s/]+
   message: 'must be embedded: or an http:// or https:// OpenSearch URL',
 });
 
+/** `devmailbox:` (stored, viewable at /dev/mailbox) or an SMTP server for nodemailer. */
+export const mailUrlSchema = z.string().regex(/^(devmailbox:$|smtps?:\/\/[^\s/]+)/, {
+  message: 'must be devmailbox: or an smtp:// or smtps:// URL',
+});
+
+/** `Name <address>` or a bare address: what the From header of every email says. */
+export const mailFromSchema = z.string().regex(/^([^<>@\r\n]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/, {
+  message: 'must be an email address, optionally as "Name <address>"',
+});
+
 export const httpUrlSchema = z
   .string()
   .regex(/^https?:\/\/[^\s/]+/, { message: 'must be an http:// or https:// URL' })

@@ -16,6 +16,8 @@ import {
   positiveMillisecondsSchema,
   readDbUrlSchema,
   searchUrlSchema,
+  mailUrlSchema,
+  mailFromSchema,
 } from './setting-schemas';
 
 export interface SettingSpec {
@@ -179,5 +181,24 @@ export const settings: readonly SettingSpec[] = [
       'Course search index: `embedded:` (in-process, refilled from the read model on start) or an OpenSearch URL `https://user:pass@host:9200/<index>` (index defaults to `courses`)',
     default: 'embedded:',
     schema: searchUrlSchema,
+  },
+  {
+    name: 'MAIL_URL',
+    description:
+      'Where the `notification` app sends email: `devmailbox:` (stored in the read database, listed at `GET /dev/mailbox` of the notification app) or `smtp://user:pass@host:587` / `smtps://user:pass@host:465`',
+    default: 'devmailbox:',
+    schema: mailUrlSchema,
+  },
+  {
+    name: 'MAIL_FROM',
+    description: 'The From of every email the `notification` app sends',
+    default: 'Quizbook <no-reply@quizbook.local>',
+    schema: mailFromSchema,
+  },
+  {
+    name: 'APP_PUBLIC_URL',
+    description: 'Where learners open the web app: the base of the links in emails',
+    default: 'http://127.0.0.1:3000',
+    schema: httpUrlSchema,
   },
 ];
