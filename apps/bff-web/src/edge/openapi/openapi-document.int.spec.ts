@@ -3,8 +3,12 @@ import { bffWebApp } from '../../bff-web.app';
 
 interface Operation {
   security?: Record<string, string[]>[];
+  parameters?: { name: string; in: string; required?: boolean; schema?: Record<string, unknown> }[];
   requestBody?: { content: Record<string, { schema: Record<string, unknown> }> };
-  responses: Record<string, { content?: Record<string, { schema: Record<string, unknown> }> }>;
+  responses: Record<
+    string,
+    { content?: Record<string, { schema: Record<string, unknown> }>; headers?: Record<string, unknown> }
+  >;
 }
 type OpenApi = {
   paths: Record<string, Record<string, Operation>>;
@@ -20,6 +24,20 @@ const routes: [method: string, path: string, access: 'public' | 'bearer'][] = [
   ['get', '/api/me', 'bearer'],
   ['post', '/api/admin/users/{id}/roles', 'bearer'],
   ['get', '/.well-known/jwks.json', 'public'],
+  ['get', '/api/courses', 'public'],
+  ['get', '/api/courses/{id}', 'public'],
+  ['post', '/api/courses', 'bearer'],
+  ['patch', '/api/courses/{id}', 'bearer'],
+  ['post', '/api/courses/{id}/publish', 'bearer'],
+  ['post', '/api/courses/{id}/archive', 'bearer'],
+  ['get', '/api/cart', 'bearer'],
+  ['post', '/api/cart/items', 'bearer'],
+  ['delete', '/api/cart/items/{courseId}', 'bearer'],
+  ['post', '/api/orders', 'bearer'],
+  ['get', '/api/orders', 'bearer'],
+  ['get', '/api/orders/{id}', 'bearer'],
+  ['post', '/api/orders/{id}/cancel', 'bearer'],
+  ['post', '/api/orders/{id}/checkout', 'bearer'],
 ];
 
 describe('the OpenAPI document of bff-web', () => {
@@ -74,6 +92,40 @@ describe('the OpenAPI document of bff-web', () => {
       expect(register.responses[status]?.content?.['application/problem+json']?.schema).toEqual({
         $ref: '#/components/schemas/Problem',
       });
+  });
+
+  it('documents the course search query, If-Match, Idempotency-Key and the ETag a course answers with', () => {
+    const search = document.paths['/api/courses']!.get!;
+    expect(search.parameters).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ name: 'q', in: 'query', required: false }),
+        expect.objectContaining({
+          name: 'level',
+          in: 'query',
+          schema: expect.objectContaining({ enum: ['beginner', 'intermediate', 'advanced'] }),
+        }),
+        expect.objectContaining({
+          name: 'pageSize',
+          in: 'query',
+          schema: expect.objectContaining({ maximum: 100 }),
+        }),
+      ]),
+    );
+    const edit = document.paths['/api/courses/{id}']!.patch!;
+    expect(edit.parameters).toEqual(
+      expect.arrayContaining([expect.objectContaining({ name: 'if-match', in: 'header', required: true })]),
+    );
+    for (const status of ['412', '428'])
+      expect(edit.responses[status]?.content?.['application/problem+json']).toBeDefined();
+    expect(edit.responses['200']?.headers).toHaveProperty('etag');
+    expect(document.paths['/api/courses/{id}']!.get!.responses['200']?.headers).toHaveProperty('etag');
+    const place = document.paths['/api/orders']!.post!;
+    expect(place.parameters).toEqual(
+      expect.arrayContaining([expect.objectContaining({ name: 'idempotency-key', in: 'header' })]),
+    );
+    expect(place.responses['201']?.content?.['application/json']?.schema).toMatchObject({
+      properties: { orderId: { type: 'string' } },
+    });
   });
 
   it('serves the swagger UI page without a token, under a CSP its own scripts satisfy', async () => {

@@ -1,5 +1,5 @@
 import { applyDecorators, HttpCode } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiQuery, ApiResponse } from '@nestjs/swagger';
 import { Public, statusTitle } from '@quizbook/platform';
 import type { z } from 'zod';
 import { problemSchemaRef } from './problem-schema';
@@ -10,8 +10,18 @@ export const bearerScheme = 'bearer';
 export interface RouteDocs {
   summary: string;
   /** Success status and, unless the route answers with no body, its body's schema. */
-  success: { status: number; description: string; body?: z.ZodTypeAny };
+  success: {
+    status: number;
+    description: string;
+    body?: z.ZodTypeAny;
+    /** Response headers the client acts on (ETag, Location), by name: their meaning. */
+    headers?: Record<string, string>;
+  };
   requestBody?: z.ZodTypeAny;
+  /** The query the edge validates: each field becomes a documented query parameter. */
+  query?: z.AnyZodObject;
+  /** Request headers the route honours, by name: their meaning. */
+  requestHeaders?: Record<string, { description: string; required?: boolean }>;
   /** Error statuses the route itself can answer, besides the ones every route shares. */
   problems?: number[];
 }
@@ -39,15 +49,28 @@ function documented(docs: RouteDocs, authProblems: number[]): MethodDecorator[] 
     ]),
   ];
   const { success } = docs;
+  const headers = success.headers
+    ? Object.fromEntries(
+        Object.entries(success.headers).map(([name, description]) => [
+          name,
+          { description, schema: { type: 'string' } },
+        ]),
+      )
+    : undefined;
   return [
     HttpCode(success.status),
     ApiOperation({ summary: docs.summary }),
     ...(docs.requestBody ? [ApiBody({ schema: zodToOpenApi(docs.requestBody) })] : []),
-    ApiResponse(
-      success.body
-        ? { status: success.status, description: success.description, schema: zodToOpenApi(success.body) }
-        : { status: success.status, description: success.description },
+    ...queryParameters(docs.query),
+    ...Object.entries(docs.requestHeaders ?? {}).map(([name, header]) =>
+      ApiHeader({ name, description: header.description, required: header.required ?? false }),
     ),
+    ApiResponse({
+      status: success.status,
+      description: success.description,
+      ...(success.body ? { schema: zodToOpenApi(success.body) } : {}),
+      ...(headers ? { headers } : {}),
+    }),
     ...problems
       .sort((a, b) => a - b)
       .map((status) =>
@@ -58,4 +81,11 @@ function documented(docs: RouteDocs, authProblems: number[]): MethodDecorator[] 
         }),
       ),
   ];
+}
+
+function queryParameters(query: z.AnyZodObject | undefined): MethodDecorator[] {
+  if (!query) return [];
+  return Object.entries(query.shape as Record<string, z.ZodTypeAny>).map(([name, field]) =>
+    ApiQuery({ name, required: !field.isOptional(), schema: zodToOpenApi(field) }),
+  );
 }
