@@ -3,3 +3,4 @@ export * from './user';
 export * from './course';
 export * from './order';
 export * from './notification';
+export * from './payment';

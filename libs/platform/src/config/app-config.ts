@@ -16,6 +16,7 @@ export interface AppConfig {
   courseServiceUrl: string;
   projectionServiceUrl: string;
   paymentServiceUrl: string;
+  payments: PaymentSettings;
   auth: AuthSettings;
   adminEmails: string[];
   corsOrigins: string[];
@@ -33,3 +34,19 @@ export interface AppConfig {
 export type AuthSettings =
   | { mode: 'local'; issuer: string; audience: string; jwksUri: string }
   | { mode: 'cognito'; issuer: string; userPoolId: string; clientId: string };
+
+/**
+ * Stripe, or without a secret key the dev payment provider. Only the `payment` app reads it: the
+ * keys stay out of every other app's code paths.
+ */
+export interface PaymentSettings {
+  provider: 'stripe' | 'dev';
+  stripeSecretKey?: string;
+  webhookSecret: string;
+  /** Unset: api.stripe.com. */
+  stripeApiUrl?: string;
+  publicUrl: string;
+}
+
+/** Signs the dev provider's webhooks; never valid against a real Stripe endpoint. */
+export const devWebhookSecret = 'whsec_quizbook_dev_payments_not_a_secret';

@@ -1,5 +1,5 @@
 import { redactUrl } from '@quizbook/database';
-import type { AppConfig, AuthSettings } from './app-config';
+import { devWebhookSecret, type AppConfig, type AuthSettings, type PaymentSettings } from './app-config';
 import { portVariable, type AppName } from './app-names';
 import { ConfigError } from './config-error';
 import type { LogLevel } from './setting-schemas';
@@ -30,6 +30,8 @@ export function readSettings(env: Environment = process.env): SettingValues {
   }
   if (values.AUTH_ISSUER !== undefined && values.COGNITO_CLIENT_ID === undefined)
     lines.push('config error: COGNITO_CLIENT_ID must be set when AUTH_ISSUER points at a Cognito user pool');
+  if (values.STRIPE_SECRET_KEY !== undefined && values.STRIPE_WEBHOOK_SECRET === undefined)
+    lines.push('config error: STRIPE_WEBHOOK_SECRET must be set when STRIPE_SECRET_KEY is set');
   if (lines.length > 0) throw new ConfigError(lines);
   return values;
 }
@@ -55,6 +57,7 @@ export function configFor(app: AppName, values: SettingValues, options: LoadConf
     courseServiceUrl: values.COURSE_SERVICE_URL as string,
     projectionServiceUrl: values.PROJECTION_SERVICE_URL as string,
     paymentServiceUrl: values.PAYMENT_SERVICE_URL as string,
+    payments: paymentSettings(values),
     auth: authSettings(values),
     adminEmails: values.ADMIN_EMAILS as string[],
     corsOrigins: values.CORS_ORIGINS as string[],
@@ -66,6 +69,18 @@ export function configFor(app: AppName, values: SettingValues, options: LoadConf
     mailUrl: values.MAIL_URL as string,
     mailFrom: values.MAIL_FROM as string,
     appPublicUrl: values.APP_PUBLIC_URL as string,
+  };
+}
+
+function paymentSettings(values: SettingValues): PaymentSettings {
+  const stripeSecretKey = values.STRIPE_SECRET_KEY as string | undefined;
+  const stripeApiUrl = values.STRIPE_API_URL as string | undefined;
+  return {
+    provider: stripeSecretKey === undefined ? 'dev' : 'stripe',
+    ...(stripeSecretKey !== undefined ? { stripeSecretKey } : {}),
+    webhookSecret: (values.STRIPE_WEBHOOK_SECRET as string | undefined) ?? devWebhookSecret,
+    ...(stripeApiUrl !== undefined ? { stripeApiUrl } : {}),
+    publicUrl: values.PAYMENT_PUBLIC_URL as string,
   };
 }
 

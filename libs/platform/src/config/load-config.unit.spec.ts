@@ -1,3 +1,4 @@
+import { devWebhookSecret } from './app-config';
 import { ConfigError } from './config-error';
 import { loadConfig, readSettings } from './load-config';
 
@@ -27,6 +28,11 @@ describe('configuration from the environment', () => {
       courseServiceUrl: 'http://127.0.0.1:3002',
       projectionServiceUrl: 'http://127.0.0.1:3007',
       paymentServiceUrl: 'http://127.0.0.1:3003',
+      payments: {
+        provider: 'dev',
+        webhookSecret: devWebhookSecret,
+        publicUrl: 'http://127.0.0.1:3003',
+      },
       auth: {
         mode: 'local',
         issuer: 'urn:quizbook:user-service',
@@ -44,6 +50,24 @@ describe('configuration from the environment', () => {
       mailFrom: 'Quizbook <no-reply@quizbook.local>',
       appPublicUrl: 'http://127.0.0.1:3000',
     });
+  });
+
+  it('talks to Stripe only with a secret key, and then needs the webhook signing secret', () => {
+    const payments = loadConfig('payment', {
+      STRIPE_SECRET_KEY: 'sk_test_123',
+      STRIPE_WEBHOOK_SECRET: 'whsec_abc',
+      STRIPE_API_URL: 'http://127.0.0.1:12111/',
+    }).payments;
+    expect(payments).toEqual({
+      provider: 'stripe',
+      stripeSecretKey: 'sk_test_123',
+      webhookSecret: 'whsec_abc',
+      stripeApiUrl: 'http://127.0.0.1:12111',
+      publicUrl: 'http://127.0.0.1:3003',
+    });
+    expect(errorLines({ STRIPE_SECRET_KEY: 'sk_test_123' })).toEqual([
+      'config error: STRIPE_WEBHOOK_SECRET must be set when STRIPE_SECRET_KEY is set',
+    ]);
   });
 
   it('trusts a Cognito user pool when AUTH_ISSUER names one, and then needs its client id', () => {

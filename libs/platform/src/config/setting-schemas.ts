@@ -107,3 +107,11 @@ export const positiveIntegerSchema = z
   .regex(/^\d+$/, { message: 'must be a positive whole number' })
   .transform(Number)
   .refine((n) => n > 0, { message: 'must be a positive whole number' });
+
+export const stripeSecretKeySchema = z.string().regex(/^(sk|rk)_(test|live)_\S+$/, {
+  message: 'must be a Stripe secret key (sk_test_... or sk_live_...)',
+});
+
+export const stripeWebhookSecretSchema = z
+  .string()
+  .regex(/^whsec_\S+$/, { message: 'must be a Stripe webhook signing secret (whsec_...)' });

@@ -16,6 +16,8 @@ import {
   positiveMillisecondsSchema,
   readDbUrlSchema,
   searchUrlSchema,
+  stripeSecretKeySchema,
+  stripeWebhookSecretSchema,
   mailUrlSchema,
   mailFromSchema,
 } from './setting-schemas';
@@ -112,6 +114,31 @@ export const settings: readonly SettingSpec[] = [
   {
     name: 'PAYMENT_SERVICE_URL',
     description: 'Where `bff-web` reaches the `payment` app (checkout sessions)',
+    default: 'http://127.0.0.1:3003',
+    schema: httpUrlSchema,
+  },
+  {
+    name: 'STRIPE_SECRET_KEY',
+    description:
+      'Stripe secret key (`sk_...`), held by the `payment` app only. Unset: the dev payment provider (a local checkout page sending Stripe-format signed webhooks)',
+    schema: stripeSecretKeySchema,
+  },
+  {
+    name: 'STRIPE_WEBHOOK_SECRET',
+    description:
+      'Signing secret (`whsec_...`) of the Stripe webhook endpoint; required with `STRIPE_SECRET_KEY`, a fixed dev secret without it',
+    schema: stripeWebhookSecretSchema,
+  },
+  {
+    name: 'STRIPE_API_URL',
+    description:
+      'Where the Stripe client sends API calls, e.g. `http://127.0.0.1:12111` for a local double; unset: Stripe itself',
+    schema: httpUrlSchema,
+  },
+  {
+    name: 'PAYMENT_PUBLIC_URL',
+    description:
+      'The `payment` app as a browser reaches it: the dev checkout page and the checkout success/cancel URLs',
     default: 'http://127.0.0.1:3003',
     schema: httpUrlSchema,
   },
