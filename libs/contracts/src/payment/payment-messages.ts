@@ -5,7 +5,7 @@ import { currencySchema } from '../course/course-events';
 /*
  * On the `notifications` topic (notificationsTopic in ../user): the notification app emails the
  * learner. Message ids derive from the payment event's id, so a republish is a duplicate to drop.
- * `email` is absent when the learner's token had none; the consumer then resolves `userId`.
+ * `email` is absent when the learner's token had none; the consumer then resolves `learnerId`.
  */
 
 export const PaymentFailedEmailRequested = defineContract(
@@ -13,7 +13,7 @@ export const PaymentFailedEmailRequested = defineContract(
   1,
   z.object({
     orderId: z.string().min(1),
-    userId: z.string().min(1),
+    learnerId: z.string().min(1),
     email: z.string().email().optional(),
     reason: z.string().min(1),
   }),
@@ -24,7 +24,7 @@ export const RefundIssuedEmailRequested = defineContract(
   1,
   z.object({
     orderId: z.string().min(1),
-    userId: z.string().min(1),
+    learnerId: z.string().min(1),
     email: z.string().email().optional(),
     amountCents: z.number().int().min(0),
     currency: currencySchema,

@@ -23,3 +23,19 @@ export const StripeEventReceived = defineContract(
 );
 
 export type StripeEventReceivedData = ContractData<typeof StripeEventReceived>;
+
+/**
+ * `paymentintent-<pi id>`: which order a Stripe payment intent paid. `charge.refunded` names only
+ * the payment intent, so the refund finds its order here.
+ */
+export const paymentIntentCategory = 'paymentintent';
+export const paymentIntentStreamName = (paymentIntentId: string): string =>
+  `${paymentIntentCategory}-${paymentIntentId}`;
+
+export const PaymentIntentLinked = defineContract(
+  'PaymentIntentLinked',
+  1,
+  z.object({ paymentIntentId: z.string().min(1), orderId: z.string().min(1) }),
+);
+
+export type PaymentIntentLinkedData = ContractData<typeof PaymentIntentLinked>;

@@ -1,0 +1,41 @@
+import { StripeEventReceived, stripeInboxStreamName } from '@quizbook/contracts';
+import { DuplicateEventIdError, WrongExpectedRevisionError, type EventStore } from '@quizbook/eventstore';
+import type Stripe from 'stripe';
+import { deterministicId } from '../../streams/deterministic-id';
+
+/** The Stripe event types this service acts on; others are acknowledged and dropped. */
+export const handledStripeTypes: ReadonlySet<string> = new Set([
+  'checkout.session.completed',
+  'checkout.session.async_payment_succeeded',
+  'checkout.session.async_payment_failed',
+  'checkout.session.expired',
+  'charge.refunded',
+]);
+
+/**
+ * Durably records a verified event before the 2xx, one stream per Stripe event id: a redelivery
+ * (even one whose envelope changed, e.g. `pending_webhooks`) finds it recorded and adds nothing.
+ */
+export async function recordStripeEvent(
+  store: EventStore,
+  event: Stripe.Event,
+): Promise<'recorded' | 'duplicate'> {
+  const received = StripeEventReceived.create({
+    stripeEventId: event.id,
+    stripeType: event.type,
+    created: event.created,
+    object: event.data.object as unknown as Record<string, unknown>,
+  });
+  try {
+    await store.appendToStream(
+      stripeInboxStreamName(event.id),
+      [{ id: deterministicId(`stripe-inbox:${event.id}`), type: received.type, data: received.data }],
+      { expectedRevision: 'no-stream' },
+    );
+    return 'recorded';
+  } catch (error) {
+    if (error instanceof WrongExpectedRevisionError || error instanceof DuplicateEventIdError)
+      return 'duplicate';
+    throw error;
+  }
+}

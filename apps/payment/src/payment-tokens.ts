@@ -1,0 +1,2 @@
+/** The PaymentServices of this app. */
+export const PAYMENT_SERVICES = 'payment:SERVICES';
