@@ -12,10 +12,11 @@ export interface DoubleAnswer {
   status: number;
   contentType?: string;
   body?: string;
+  headers?: Record<string, string>;
 }
 
 /**
- * A stand-in for the user service over real HTTP: answers what the test scripts per "METHOD path"
+ * A stand-in for a service (user, course, payment) over real HTTP: answers what the test scripts per "METHOD path"
  * and records what the edge sent it, so the proxy is tested on the wire, not through a mock.
  */
 export class UserServiceDouble {
@@ -42,6 +43,7 @@ export class UserServiceDouble {
         });
         const answer = this.#answers.get(`${request.method} ${path}`) ?? { status: 404, body: '' };
         if (answer.contentType) response.setHeader('content-type', answer.contentType);
+        for (const [name, value] of Object.entries(answer.headers ?? {})) response.setHeader(name, value);
         response.statusCode = answer.status;
         response.end(answer.body ?? '');
       });
