@@ -115,11 +115,3 @@ export const stripeSecretKeySchema = z.string().regex(/^(sk|rk)_(test|live)_\S+$
 export const stripeWebhookSecretSchema = z
   .string()
   .regex(/^whsec_\S+$/, { message: 'must be a Stripe webhook signing secret (whsec_...)' });
-
-export const stripeSecretKeySchema = z.string().regex(/^(sk|rk)_(test|live)_\S+$/, {
-  message: 'must be a Stripe secret key (sk_test_... or sk_live_...)',
-});
-
-export const stripeWebhookSecretSchema = z
-  .string()
-  .regex(/^whsec_\S+$/, { message: 'must be a Stripe webhook signing secret (whsec_...)' });
