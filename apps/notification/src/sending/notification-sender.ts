@@ -31,7 +31,19 @@ export type SendOutcome = 'sent' | 'duplicate';
 export class NotificationSender {
   constructor(private readonly deps: NotificationSenderDependencies) {}
 
+  /** Every failed try is recorded with its attempt number before the error goes back to the bus. */
   async handle(message: Pick<Message, 'id' | 'type' | 'payload' | 'attempt'>): Promise<SendOutcome> {
+    try {
+      return await this.deliver(message);
+    } catch (error) {
+      await this.deps.sentLog.recordFailure(message.id, message.attempt, error).catch((logError: unknown) => {
+        this.deps.logger?.error({ err: logError }, 'could not record the send failure');
+      });
+      throw error;
+    }
+  }
+
+  private async deliver(message: Pick<Message, 'id' | 'type' | 'payload'>): Promise<SendOutcome> {
     const request = emailRequestFor(message.type, message.payload);
     if (message.type === WelcomeEmailRequested.type && request.recipient.email)
       await this.deps.recipients.remember(request.recipient.userId, request.recipient.email);
@@ -48,14 +60,7 @@ export class NotificationSender {
       to,
       ...rendered,
     };
-    try {
-      await this.deps.transport.send(mail);
-    } catch (error) {
-      await this.deps.sentLog.recordFailure(message.id, message.attempt, error).catch((logError: unknown) => {
-        this.deps.logger?.error({ err: logError }, 'could not record the send failure');
-      });
-      throw error;
-    }
+    await this.deps.transport.send(mail);
     await this.deps.sentLog.recordSent({
       messageId: message.id,
       messageType: message.type,

@@ -2,6 +2,8 @@
 export interface ReceivedMail {
   raw: string;
   headers: Record<string, string>;
+  /** The Subject header with RFC 2047 encoded words decoded. */
+  subject: string;
   text: string | undefined;
   html: string | undefined;
 }
@@ -10,7 +12,18 @@ export function parseRawMail(raw: string): ReceivedMail {
   const { headers, body } = splitEntity(raw);
   const parts: Record<string, string> = {};
   collectParts(headers, body, parts);
-  return { raw, headers, text: parts['text/plain'], html: parts['text/html'] };
+  const subject = decodeWords(headers['subject'] ?? '');
+  return { raw, headers, subject, text: parts['text/plain'], html: parts['text/html'] };
+}
+
+function decodeWords(value: string): string {
+  return value
+    .replace(/\?=\s+=\?/g, '?==?')
+    .replace(/=\?UTF-8\?([QB])\?([^?]*)\?=/gi, (_, kind: string, text: string) =>
+      kind.toUpperCase() === 'B'
+        ? Buffer.from(text, 'base64').toString('utf8')
+        : decode(text.replace(/_/g, ' '), 'quoted-printable'),
+    );
 }
 
 function splitEntity(entity: string): { headers: Record<string, string>; body: string } {
