@@ -26,9 +26,12 @@ export async function recordStripeEvent(
     created: event.created,
     object: event.data.object as unknown as Record<string, unknown>,
   });
+  const stream = stripeInboxStreamName(event.id);
+  // The store turns an identical retried append into a silent no-op; this read names it for the answer.
+  if ((await store.readStream(stream, { maxCount: 1 })).length > 0) return 'duplicate';
   try {
     await store.appendToStream(
-      stripeInboxStreamName(event.id),
+      stream,
       [{ id: deterministicId(`stripe-inbox:${event.id}`), type: received.type, data: received.data }],
       { expectedRevision: 'no-stream' },
     );
