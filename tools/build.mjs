@@ -1,5 +1,5 @@
 // Compiles apps/, libs/, tools/ and bench/ to dist/ with swc (type-checking is `npm run typecheck`).
-import { readdir, mkdir, writeFile, rm } from 'node:fs/promises';
+import { copyFile, readdir, mkdir, writeFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 
@@ -22,6 +22,8 @@ async function* walk(dir) {
     if (entry.isDirectory()) yield* walk(full);
     else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts') && !entry.name.endsWith('.d.ts'))
       yield full;
+    // Runtime assets read from beside the code (the notification app's email templates).
+    else if (entry.name.endsWith('.hbs')) yield full;
   }
 }
 
@@ -34,6 +36,11 @@ const options = swcOptions({ withPaths: true });
 await Promise.all(
   files.map(async (file) => {
     const relative = path.relative(root, file);
+    if (file.endsWith('.hbs')) {
+      await mkdir(path.dirname(path.join(outDir, relative)), { recursive: true });
+      await copyFile(file, path.join(outDir, relative));
+      return;
+    }
     const target = path.join(outDir, relative.replace(/\.ts$/, '.js'));
     const { code, map } = await transformFile(file, {
       ...options,
