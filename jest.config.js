@@ -18,8 +18,10 @@ module.exports = {
       displayName: 'int',
       testMatch: ['<rootDir>/{apps,libs,tools}/**/*.int.spec.ts'],
       globalSetup: '<rootDir>/libs/testing/src/environment/announce-suites.global-setup.js',
-      testTimeout: 30000,
     },
   ],
+  // A global option: jest ignores testTimeout inside a project. Integration specs on 2 cores under
+  // a full parallel run need more than the 5 s default; no spec asserts a duration.
+  testTimeout: 30000,
   reporters: ['default', '<rootDir>/libs/testing/src/environment/summary-line.reporter.js'],
 };
