@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { openCheckpointStore } from '@quizbook/database';
 import { defineApp } from '@quizbook/platform';
+import { startClosingUnpayableCheckouts } from './features/close-unpayable-checkout/close-unpayable-checkout';
 import { startPaymentEmailPublisher } from './features/payment-emails/payment-email-publisher';
 import { startStripeEventProcessor } from './features/process-stripe-events/stripe-event-processor';
 import { keepRawBodyForStripe } from './features/receive-stripe-webhook/raw-body';
@@ -35,6 +36,8 @@ export function createPaymentApp(options: PaymentAppOptions = {}) {
       }
       const emails = await startPaymentEmailPublisher(services, bus, checkpoints, log);
       lifecycle.onShutdown('payment email publisher', () => emails.close());
+      const closing = await startClosingUnpayableCheckouts(services, checkpoints, log);
+      lifecycle.onShutdown('checkout closer', () => closing.close());
     },
   });
 }
