@@ -50,7 +50,7 @@ const translations: Record<string, Translate> = {
     return {
       template: 'payment-failed',
       model: data,
-      recipient: { email: data.email, userId: learnerOf(data) },
+      recipient: { email: data.email, userId: data.learnerId },
     };
   },
   [RefundIssuedEmailRequested.type]: (payload) => {
@@ -58,16 +58,10 @@ const translations: Record<string, Translate> = {
     return {
       template: 'refund-issued',
       model: data,
-      recipient: { email: data.email, userId: learnerOf(data) },
+      recipient: { email: data.email, userId: data.learnerId },
     };
   },
 };
-
-// The payment messages are moving from `userId` to `learnerId`: accept whichever the contract has.
-function learnerOf(data: object): string {
-  const ids = data as { learnerId?: string; userId?: string };
-  return (ids.learnerId ?? ids.userId)!;
-}
 
 /** @throws UnknownNotificationError, ContractViolationError: both end in the dead-letter topic after the retries */
 export function emailRequestFor(type: string, payload: unknown): EmailRequest {

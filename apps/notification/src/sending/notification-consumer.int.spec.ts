@@ -122,8 +122,12 @@ describe('the notification consumer', () => {
       id: 'm-refund',
       type: RefundIssuedEmailRequested.type,
       key: 'o-1',
-      // Both spellings of the learner id while the payment contract moves from userId to learnerId.
-      payload: { orderId: 'o-1', userId: 'u-9', learnerId: 'u-9', amountCents: 1999, currency: 'EUR' },
+      payload: RefundIssuedEmailRequested.create({
+        orderId: 'o-1',
+        learnerId: 'u-9',
+        amountCents: 1999,
+        currency: 'EUR',
+      }).data,
     };
     await bus.publish(notificationsTopic, refund);
     await waitUntil(
