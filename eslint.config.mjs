@@ -50,8 +50,10 @@ export default tseslint.config(
       ],
     },
   },
+  // Specs and journey kits may boot several apps together; runtime code never crosses apps.
   ...apps.map((app) => ({
     files: [`apps/${app}/**/*.ts`],
+    ignores: ['**/*.spec.ts', '**/journeys/**', '**/testing/**'],
     rules: {
       'no-restricted-imports': [
         'error',

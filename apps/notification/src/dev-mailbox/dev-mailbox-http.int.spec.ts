@@ -1,7 +1,5 @@
 import { startTestApp, type TestApps } from '@quizbook/testing';
-// eslint-disable-next-line no-restricted-imports -- the end-to-end spec boots the app that publishes the welcome message; no runtime code crosses apps
 import { createUserApp } from '../../../user/src/user.app';
-// eslint-disable-next-line no-restricted-imports -- as above: a cheap password hash keeps the spec fast
 import { testOnlyArgon2Cost } from '../../../user/src/passwords/password-hasher';
 import { createNotificationApp } from '../notification.app';
 import { waitUntil } from '../testing/wait-until';
