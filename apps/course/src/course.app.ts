@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
-import { runProjection } from '@quizbook/database';
+import { openCheckpointStore, runProjection } from '@quizbook/database';
 import { defineApp } from '@quizbook/platform';
 import type { Clock } from './clock';
 import { CourseModule } from './course.module';
 import type { CourseServices } from './course-services';
 import { COURSE_SERVICES } from './course-tokens';
+import { startBookingProcess } from './features/booking-process/booking-process';
 import { CatalogModule, startCatalog } from './features/catalog';
 import { startCourseTimers } from './features/expire-seat-holds/course-timers';
 import { seatHoldsProjection } from './features/expire-seat-holds/seat-holds.projection';
@@ -36,7 +37,7 @@ export function createCourseApp(options: CourseAppOptions = {}) {
     name: 'course',
     module: CourseAppModule,
     uses: ['eventStore', 'bus', 'readDb', 'cache'],
-    async onStart({ nest, eventStore, readDb, lifecycle, logger, readiness }) {
+    async onStart({ nest, eventStore, bus, readDb, lifecycle, logger, readiness }) {
       const services = nest.get<CourseServices>(COURSE_SERVICES);
       const projectionLogger = logger.child({ component: 'course projections' });
       for (const projection of [seatHoldsProjection, orderListProjection]) {
@@ -56,6 +57,14 @@ export function createCourseApp(options: CourseAppOptions = {}) {
           logger.error({ err, orderId }, 'course timer step failed; retried next round'),
       });
       lifecycle.onShutdown('course timers', () => timers.close());
+
+      const booking = await startBookingProcess(
+        services,
+        bus,
+        await openCheckpointStore(readDb),
+        logger.child({ component: 'booking process' }),
+      );
+      lifecycle.onShutdown('booking process', () => booking.close());
 
       // CATALOG: feeds the catalog rows and search index from the course streams.
       await startCatalog({ nest, eventStore, logger, readiness, lifecycle });

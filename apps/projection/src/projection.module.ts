@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '@quizbook/auth';
+import { EnrollmentReadsController } from './projections/enrollments/enrollment-reads.controller';
 import { CourseReadsController } from './projections/read-api/course-reads.controller';
 import { OrderReadsController } from './projections/read-api/order-reads.controller';
 import './projections/register-read-models';
@@ -11,6 +12,6 @@ import './projections/register-read-models';
  */
 @Module({
   imports: [AuthModule.forApp()],
-  controllers: [CourseReadsController, OrderReadsController],
+  controllers: [CourseReadsController, OrderReadsController, EnrollmentReadsController],
 })
 export class ProjectionModule {}

@@ -17,6 +17,8 @@ export interface OrderState {
   currency?: string;
   /** Why placement failed, once rejected. */
   rejection?: { reason: string; courseId?: string };
+  /** The checkout session that paid, once paid: a second session's payment is not this booking's. */
+  paymentReference?: string;
 }
 
 export type OrderCommand =
@@ -41,8 +43,10 @@ export function evolve(state: OrderState, event: OrderEvent): OrderState {
     }
     case 'OrderAwaitingPayment':
       return { ...state, status: 'awaiting-payment' };
-    case 'OrderPaid':
-      return { ...state, status: 'paid' };
+    case 'OrderPaid': {
+      const { paymentReference } = event.data;
+      return { ...state, status: 'paid', ...(paymentReference ? { paymentReference } : {}) };
+    }
     case 'OrderCancelled':
       return { ...state, status: 'cancelled' };
     case 'OrderExpired':

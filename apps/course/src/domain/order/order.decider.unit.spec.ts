@@ -130,4 +130,19 @@ describe('order decider', () => {
         .thenThrows((error) => error instanceof OrderNotFoundError);
     });
   });
+
+  describe('the payment that paid', () => {
+    it('is remembered, so a second checkout session paying the same order is told apart', () => {
+      const paid: OrderEvent = { type: 'OrderPaid', data: { orderId, paymentReference: 'cs_1' } };
+      const state = [initiated, eventOf['awaiting-payment'], paid].reduce(
+        orderDecider.evolve,
+        orderDecider.initialState(),
+      );
+      expect(state).toMatchObject({ status: 'paid', paymentReference: 'cs_1' });
+      spec
+        .given([initiated, eventOf['awaiting-payment'], paid])
+        .when({ type: 'MarkOrderPaid', orderId, paymentReference: 'cs_2' })
+        .then([]);
+    });
+  });
 });

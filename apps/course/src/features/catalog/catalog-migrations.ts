@@ -36,4 +36,16 @@ export const catalogMigrations: readonly Migration[] = [
         .execute();
     },
   },
+  {
+    // Holds created before this column stay without a learner until the catalog is rebuilt.
+    name: '0003_add_learner_to_catalog_seat_holds',
+    async up(db) {
+      await db.schema.alterTable('catalog_seat_holds').addColumn('learner_id', 'varchar(191)').execute();
+      await db.schema
+        .createIndex('catalog_seat_holds_by_learner')
+        .on('catalog_seat_holds')
+        .columns(['learner_id', 'course_id'])
+        .execute();
+    },
+  },
 ];

@@ -2,6 +2,7 @@ import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
 import { CurrentPrincipal, notFoundUnlessOwner, type Principal } from '@quizbook/auth';
 import { notFound, Public, ZodValidationPipe } from '@quizbook/platform';
 import type { FastifyReply } from 'fastify';
+import { learnerEnrollment, type LearnerEnrollment } from './learner-enrollment';
 import { loadCourseDetail } from './catalog-reads';
 import { CATALOG_SERVICES, type CatalogServices } from './catalog-services';
 import type { CourseDetail } from './course-detail';
@@ -29,7 +30,7 @@ export class CatalogController {
     @Param('id') courseId: string,
     @CurrentPrincipal({ optional: true }) me: Principal | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<CourseDetail> {
+  ): Promise<CourseDetail & { enrollment?: LearnerEnrollment }> {
     const detail = await this.services.details.get(courseId, () => loadCourseDetail(this.services, courseId));
     const visible =
       detail?.status === 'published'
@@ -43,6 +44,8 @@ export class CatalogController {
     if (!visible) throw notFound(missingCourse);
     // Weak, as the write routes send it: it names the course's version, which If-Match takes back.
     void reply.header('etag', `W/"${visible.version}"`);
-    return visible;
+    // Per learner, so it is looked up after the shared detail cache, never stored in it.
+    const enrollment = me ? await learnerEnrollment(this.services, courseId, me.userId) : undefined;
+    return enrollment ? { ...visible, enrollment } : visible;
   }
 }

@@ -108,7 +108,8 @@ async function changesOf(
     case 'SeatReserved':
     case 'SeatReleased':
     case 'SeatConfirmed': {
-      const move = await moveHold(trx, event.data.courseId, event.data.orderId, event.type);
+      const { courseId, orderId, learnerId } = event.data;
+      const move = await moveHold(trx, courseId, orderId, learnerId, event.type);
       return {
         reserved: Number(row.reserved) + move.reserved,
         confirmed: Number(row.confirmed) + move.confirmed,
@@ -123,6 +124,7 @@ async function moveHold(
   trx: Kysely<CatalogTables>,
   courseId: string,
   orderId: string,
+  learnerId: string,
   event: 'SeatReserved' | 'SeatReleased' | 'SeatConfirmed',
 ) {
   const hold = await trx
@@ -135,14 +137,14 @@ async function moveHold(
   if (hold) {
     await trx
       .updateTable('catalog_seat_holds')
-      .set({ status: next.status })
+      .set({ status: next.status, learner_id: learnerId })
       .where('course_id', '=', courseId)
       .where('order_id', '=', orderId)
       .execute();
   } else {
     await trx
       .insertInto('catalog_seat_holds')
-      .values({ course_id: courseId, order_id: orderId, status: next.status })
+      .values({ course_id: courseId, order_id: orderId, status: next.status, learner_id: learnerId })
       .execute();
   }
   return next;

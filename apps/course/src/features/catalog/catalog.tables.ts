@@ -31,5 +31,7 @@ export interface CatalogTables {
     course_id: string;
     order_id: string;
     status: CatalogHoldStatus;
+    /** Lets GET /courses/:id show the signed-in learner's own enrollment. */
+    learner_id: string | null;
   };
 }
