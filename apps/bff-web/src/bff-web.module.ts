@@ -8,6 +8,7 @@ import { RateLimiter } from './edge/rate-limit/rate-limiter';
 import { UserRateLimitInterceptor } from './edge/rate-limit/user-rate-limit.interceptor';
 import { AdminUsersController } from './features/admin-users/admin-users.controller';
 import { AuthController } from './features/auth/auth.controller';
+import { EnrollmentsController } from './features/enrollments/enrollments.controller';
 import { CartController } from './features/cart/cart.controller';
 import { CheckoutController } from './features/checkout/checkout.controller';
 import { CatalogController } from './features/courses/catalog.controller';
@@ -16,6 +17,7 @@ import { JwksController } from './features/jwks/jwks.controller';
 import { MeController } from './features/me/me.controller';
 import { OrdersController } from './features/orders/orders.controller';
 import { CourseServiceClient } from './upstream/course-service.client';
+import { ProjectionServiceClient } from './upstream/projection-service.client';
 import { PaymentServiceClient } from './upstream/payment-service.client';
 import { UserServiceClient } from './upstream/user-service.client';
 
@@ -33,11 +35,13 @@ import { UserServiceClient } from './upstream/user-service.client';
     CartController,
     OrdersController,
     CheckoutController,
+    EnrollmentsController,
   ],
   providers: [
     UserServiceClient,
     CourseServiceClient,
     PaymentServiceClient,
+    ProjectionServiceClient,
     {
       provide: RateLimiter,
       useFactory: (cache: Cache, logger: Logger) => new RateLimiter(cache, logger),

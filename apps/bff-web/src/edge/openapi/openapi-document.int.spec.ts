@@ -38,6 +38,7 @@ const routes: [method: string, path: string, access: 'public' | 'bearer'][] = [
   ['get', '/api/orders/{id}', 'bearer'],
   ['post', '/api/orders/{id}/cancel', 'bearer'],
   ['post', '/api/orders/{id}/checkout', 'bearer'],
+  ['get', '/api/enrollments', 'bearer'],
 ];
 
 describe('the OpenAPI document of bff-web', () => {

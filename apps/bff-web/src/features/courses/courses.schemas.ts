@@ -57,7 +57,13 @@ const courseShape = {
 };
 
 export const courseView = z.object({ ...courseShape, seatsHeld: z.number().int() });
-export const courseDetail = z.object(courseShape);
+export const courseDetail = z.object({
+  ...courseShape,
+  enrollment: z
+    .object({ orderId: z.string(), status: z.enum(['active']) })
+    .optional()
+    .describe('Only for a signed-in learner with a paid seat in this course'),
+});
 
 const facetCounts = z.array(z.object({ value: z.string(), count: z.number().int() }));
 export const courseSearchResult = z.object({
