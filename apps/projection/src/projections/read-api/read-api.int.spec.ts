@@ -112,4 +112,51 @@ describe('the projection service read API', () => {
     );
     expect(admin.body.items).toEqual([expect.objectContaining({ orderId: 'o2', status: 'initiated' })]);
   });
+
+  it("lists a learner's paid seats as enrollments, revoked after a refund, for them and admins only", async () => {
+    const mine = await eventually(
+      '/read/enrollments',
+      tokenFor('learner-1'),
+      (body) => Array.isArray(body.items) && body.items.length === 1,
+    );
+    expect(mine.body.items).toEqual([
+      {
+        learnerId: 'learner-1',
+        courseId: 'c1',
+        title: 'Kubernetes in Practice',
+        orderId: 'o1',
+        status: 'active',
+        enrolledAt: expect.any(String),
+      },
+    ]);
+    // A seat held but not paid is no enrollment.
+    expect((await get('/read/enrollments', tokenFor('learner-2'))).body.items).toEqual([]);
+    expect((await get('/read/enrollments?learnerId=learner-1', tokenFor('learner-2'))).status).toBe(403);
+    expect(
+      (await get('/read/enrollments?learnerId=learner-1', tokenFor('boss', ['admin']))).body.items,
+    ).toEqual(mine.body.items);
+
+    const events = courseAndOrderEvents(writer);
+    await events.draft('c-refund', 4, 'owner-1');
+    await events.reserve('c-refund', 'o-refund', 'learner-3');
+    await events.confirm('c-refund', 'o-refund', 'learner-3');
+    await writer.appendToStream(
+      'course-c-refund',
+      [
+        {
+          type: 'SeatReleased',
+          data: { courseId: 'c-refund', orderId: 'o-refund', learnerId: 'learner-3', reason: 'refunded' },
+        },
+      ],
+      { expectedRevision: 'any' },
+    );
+    const revoked = await eventually(
+      '/read/enrollments',
+      tokenFor('learner-3'),
+      (body) => (body.items as { status: string }[] | undefined)?.[0]?.status === 'revoked',
+    );
+    expect(revoked.body.items).toEqual([
+      expect.objectContaining({ courseId: 'c-refund', status: 'revoked', revokedAt: expect.any(String) }),
+    ]);
+  });
 });
