@@ -1,9 +1,7 @@
 import { startTestApp, type TestApps } from '../../../libs/testing/src/apps';
 // A spec may boot another app next to this one: the import rule guards production code, and the
 // flow through bff-web into the real user service is exactly what this spec is for.
-// eslint-disable-next-line no-restricted-imports
 import { testOnlyArgon2Cost } from '../../user/src/passwords/password-hasher';
-// eslint-disable-next-line no-restricted-imports
 import { createUserApp } from '../../user/src/user.app';
 import { bffWebApp } from './bff-web.app';
 

@@ -17,7 +17,7 @@ export async function openMessageBus(url: string): Promise<MessageBus> {
     case 'redis:':
     case 'rediss:': {
       const { createRedisMessageBus } = await import('./redis/redis-message-bus');
-      return createRedisMessageBus({ url });
+      return createRedisMessageBus(redisBusOptions(url));
     }
     case 'pulsar:':
     case 'pulsar+ssl:': {
@@ -29,4 +29,16 @@ export async function openMessageBus(url: string): Promise<MessageBus> {
         `BUS_URL must start with memory:, redis://, rediss://, pulsar:// or pulsar+ssl://, got "${scheme || url}"`,
       );
   }
+}
+
+/**
+ * `redis://host:6379/0?prefix=tenant-a` keeps every key of the bus under `tenant-a:` (default `qb:bus`),
+ * so several deployments or test runs can share one Redis without seeing each other's topics.
+ */
+export function redisBusOptions(url: string): { url: string; keyPrefix?: string } {
+  const parsed = new URL(url);
+  const prefix = parsed.searchParams.get('prefix');
+  if (prefix === null) return { url };
+  parsed.searchParams.delete('prefix');
+  return { url: parsed.toString(), keyPrefix: prefix };
 }

@@ -1,4 +1,4 @@
-import { openMessageBus, UnsupportedBusUrlError } from './open-message-bus';
+import { openMessageBus, redisBusOptions, UnsupportedBusUrlError } from './open-message-bus';
 
 describe('openMessageBus', () => {
   it('opens an in-process bus for memory:, a separate broker each time', async () => {
@@ -23,4 +23,14 @@ describe('openMessageBus', () => {
       );
     },
   );
+});
+
+describe('redis bus URL options', () => {
+  it('takes the key prefix from ?prefix= and hands ioredis the URL without it', () => {
+    expect(redisBusOptions('redis://127.0.0.1:6379/15?prefix=run-1')).toEqual({
+      url: 'redis://127.0.0.1:6379/15',
+      keyPrefix: 'run-1',
+    });
+    expect(redisBusOptions('redis://127.0.0.1:6379/15')).toEqual({ url: 'redis://127.0.0.1:6379/15' });
+  });
 });

@@ -2,13 +2,9 @@ import type { Environment } from '@quizbook/platform';
 import { startTestApp, type TestApps } from '../../../../libs/testing/src/apps';
 // A journey boots the services behind the edge: the import rule guards production code, and the
 // flow through bff-web into the real services is exactly what these specs are for.
-// eslint-disable-next-line no-restricted-imports
 import { createCourseApp } from '../../../course/src/course.app';
-// eslint-disable-next-line no-restricted-imports
 import { projectionApp } from '../../../projection/src/projection.app';
-// eslint-disable-next-line no-restricted-imports
 import { testOnlyArgon2Cost } from '../../../user/src/passwords/password-hasher';
-// eslint-disable-next-line no-restricted-imports
 import { createUserApp } from '../../../user/src/user.app';
 import { bffWebApp } from '../bff-web.app';
 
