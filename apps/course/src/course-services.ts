@@ -7,7 +7,7 @@ import { CartStore } from './features/cart/cart-store';
 import { IdempotencyKeys } from './features/place-order/idempotency-keys';
 import { migrateCourseTables } from './features/place-order/idempotency-migrations';
 import { courseStreams, type CourseStreams } from './streams/course-streams';
-import { KeyedMutex } from './streams/keyed-mutex';
+import { KeyedMutex } from '@quizbook/platform';
 import { orderStreams, type OrderStreams } from './streams/order-streams';
 
 /** Everything the course features share; built once per app, injected as COURSE_SERVICES. */

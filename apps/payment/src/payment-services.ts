@@ -5,7 +5,7 @@ import { DevCheckoutProvider } from './features/dev-checkout/dev-checkout-provid
 import type { CheckoutProvider } from './stripe/checkout-provider';
 import { StripeCheckoutProvider } from './stripe/stripe-checkout-provider';
 import { createStripeClient } from './stripe/stripe-client';
-import { KeyedMutex } from './streams/keyed-mutex';
+import { KeyedMutex } from '@quizbook/platform';
 import { PaymentStreams } from './streams/payment-streams';
 
 /** Everything the payment features share; built once per app, injected as PAYMENT_SERVICES. */

@@ -7,3 +7,4 @@ export { SubscriptionClosedError, type RetryBackoff } from './subscription-lifec
 export { SqlEventStore, type SqlEventStoreOptions } from './sql/sql-event-store';
 // Type only: the EventStoreDB client is loaded lazily by openEventStore.
 export type { EsdbEventStore } from './esdb/esdb-event-store';
+export * from './deterministic-id';

@@ -6,3 +6,4 @@ export * from './http';
 export * from './lifecycle';
 export * from './logging';
 export * from './metrics';
+export * from './concurrency';

@@ -3,3 +3,4 @@ export * from './decider/given-when-then';
 export * from './environment/integration-services';
 export * from './contracts';
 export * from './apps';
+export * from './environment/eventually';

@@ -94,7 +94,7 @@ export async function signUpInstructor(call: Call, email: string) {
  */
 export async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
   let value = await read();
-  for (let attempt = 0; attempt < 200 && !done(value); attempt++) {
+  for (let attempt = 0; attempt < 800 && !done(value); attempt++) {
     await new Promise((resolve) => setTimeout(resolve, 25));
     value = await read();
   }

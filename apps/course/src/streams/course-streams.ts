@@ -7,7 +7,7 @@ import {
 import type { EventStore } from '@quizbook/eventstore';
 import { courseDecider, type CourseCommand, type CourseState } from '../domain/course/course.decider';
 import { EventSourcedStreams } from './event-sourced-streams';
-import type { KeyedMutex } from './keyed-mutex';
+import type { KeyedMutex } from '@quizbook/platform';
 
 export type CourseStreams = EventSourcedStreams<CourseState, CourseCommand, CourseEvent>;
 

@@ -4,8 +4,8 @@ import {
   type EventStore,
   type ExpectedRevision,
 } from '@quizbook/eventstore';
-import { deterministicId } from './deterministic-id';
-import type { KeyedMutex } from './keyed-mutex';
+import { deterministicId } from '@quizbook/eventstore';
+import type { KeyedMutex } from '@quizbook/platform';
 
 export interface DomainEvent {
   type: string;

@@ -2,7 +2,7 @@ import { orderEventContracts, orderStreamName, parseOrderEvent, type OrderEvent 
 import type { EventStore } from '@quizbook/eventstore';
 import { orderDecider, type OrderCommand, type OrderState } from '../domain/order/order.decider';
 import { EventSourcedStreams } from './event-sourced-streams';
-import type { KeyedMutex } from './keyed-mutex';
+import type { KeyedMutex } from '@quizbook/platform';
 
 export type OrderStreams = EventSourcedStreams<OrderState, OrderCommand, OrderEvent>;
 

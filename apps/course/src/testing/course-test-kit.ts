@@ -117,19 +117,7 @@ export async function publishedCourse(
   return drafted.body.courseId;
 }
 
-/** Polls until `check` holds: for effects of background work (timers, projections), never a timing assertion. */
-export async function eventually<T>(
-  read: () => Promise<T>,
-  check: (value: T) => boolean,
-  what: string,
-): Promise<T> {
-  for (let attempt = 0; attempt < 500; attempt++) {
-    const value = await read();
-    if (check(value)) return value;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  throw new Error(`gave up waiting for ${what}`);
-}
+export { eventually } from '@quizbook/testing';
 
 /** A second handle on the app's event store, to check what the streams hold. */
 export function eventStoreUrlOf(apps: TestApps, env: Environment = {}): string {

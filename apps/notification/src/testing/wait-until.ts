@@ -2,7 +2,7 @@
 export async function waitUntil(
   condition: () => boolean | Promise<boolean>,
   what: string,
-  tries = 500,
+  tries = 2000,
 ): Promise<void> {
   for (let i = 0; i < tries; i++) {
     if (await condition()) return;

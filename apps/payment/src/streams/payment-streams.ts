@@ -6,8 +6,8 @@ import {
 } from '@quizbook/contracts';
 import { DuplicateEventIdError, WrongExpectedRevisionError, type EventStore } from '@quizbook/eventstore';
 import { paymentDecider, type PaymentCommand, type PaymentState } from '../domain/payment.decider';
-import { deterministicId } from './deterministic-id';
-import type { KeyedMutex } from './keyed-mutex';
+import { deterministicId } from '@quizbook/eventstore';
+import type { KeyedMutex } from '@quizbook/platform';
 
 export interface LoadedPayment {
   state: PaymentState;

@@ -177,16 +177,4 @@ export async function callApi<T = Record<string, unknown>>(
   return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
 }
 
-/** Polls until `check` holds: for effects of background work, never a timing assertion. */
-export async function eventually<T>(
-  read: () => Promise<T>,
-  check: (value: T) => boolean,
-  what: string,
-): Promise<T> {
-  for (let attempt = 0; attempt < 500; attempt++) {
-    const value = await read();
-    if (check(value)) return value;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  throw new Error(`gave up waiting for ${what}`);
-}
+export { eventually } from '@quizbook/testing';

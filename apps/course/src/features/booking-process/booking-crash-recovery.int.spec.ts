@@ -5,7 +5,7 @@ import { courseStreamName, orderStreamName } from '@quizbook/contracts';
 import type { EventStore } from '@quizbook/eventstore';
 import type { MessageBus } from '@quizbook/messaging';
 import type { TestApps } from '@quizbook/testing';
-import { deterministicId } from '../../streams/deterministic-id';
+import { deterministicId } from '@quizbook/eventstore';
 import { inCourseOrder } from '../../seats/order-seats';
 import {
   courseApi,

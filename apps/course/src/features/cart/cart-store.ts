@@ -1,5 +1,5 @@
 import type { Cache } from '@quizbook/cache';
-import type { KeyedMutex } from '../../streams/keyed-mutex';
+import type { KeyedMutex } from '@quizbook/platform';
 
 /** Long enough for a learner to come back another day; the cache port requires every entry to expire. */
 const cartTtlMs = 30 * 24 * 60 * 60 * 1000;

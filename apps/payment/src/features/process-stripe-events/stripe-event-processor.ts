@@ -8,7 +8,7 @@ import type { CheckpointStore } from '@quizbook/database';
 import type { EventStore, RecordedEvent, Subscription } from '@quizbook/eventstore';
 import type { Logger } from 'pino';
 import type { PaymentServices } from '../../payment-services';
-import { deterministicId } from '../../streams/deterministic-id';
+import { deterministicId } from '@quizbook/eventstore';
 import { stripeEffectId } from '../../streams/payment-streams';
 import { readStripeEvent, type ReadStripeEvent } from './stripe-facts';
 

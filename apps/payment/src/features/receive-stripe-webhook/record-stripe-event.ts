@@ -1,7 +1,7 @@
 import { StripeEventReceived, stripeInboxStreamName } from '@quizbook/contracts';
 import { DuplicateEventIdError, WrongExpectedRevisionError, type EventStore } from '@quizbook/eventstore';
 import type Stripe from 'stripe';
-import { deterministicId } from '../../streams/deterministic-id';
+import { deterministicId } from '@quizbook/eventstore';
 
 /** The Stripe event types this service acts on; others are acknowledged and dropped. */
 export const handledStripeTypes: ReadonlySet<string> = new Set([
