@@ -64,6 +64,19 @@ describe('bff-web at the edge', () => {
       expect(other.header('ratelimit-remaining')).toBe(String(perIpLimit - 1));
     });
 
+    it('ignores X-Forwarded-For from a peer it was not told to trust, so a client cannot dodge its limit', async () => {
+      const from = '127.0.0.15';
+      const answers = [];
+      for (let n = 0; n <= perIpLimit; n += 1)
+        answers.push(
+          await httpFrom(`${url}/.well-known/jwks.json`, {
+            from,
+            headers: { 'x-forwarded-for': `203.0.113.${n}` },
+          }),
+        );
+      expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200, 200, 429]);
+    });
+
     it('never refuses health probes', async () => {
       const from = '127.0.0.14';
       for (let n = 0; n <= perIpLimit; n += 1) await httpFrom(`${url}/.well-known/jwks.json`, { from });
@@ -158,5 +171,38 @@ describe('bff-web at the edge', () => {
     expect(given.header('x-request-id')).toBe('edge-req-1');
     const made = await httpFrom(`${url}/.well-known/jwks.json`, { from: '127.0.0.51' });
     expect(made.header('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
+
+describe('bff-web behind a trusted proxy (TRUST_PROXY)', () => {
+  const userService = new UserServiceDouble();
+  const proxy = '127.0.0.16';
+  let apps: TestApps;
+
+  beforeAll(async () => {
+    await userService.start();
+    userService.answer('GET /.well-known/jwks.json', {
+      status: 200,
+      contentType: 'application/json',
+      body: JSON.stringify({ keys: [] }),
+    });
+    apps = await startTestApp(bffWebApp, {
+      env: { USER_SERVICE_URL: userService.url, RATE_LIMIT_PER_IP: String(perIpLimit), TRUST_PROXY: proxy },
+    });
+  });
+
+  afterAll(async () => {
+    await apps?.close();
+    await userService.stop();
+  });
+
+  it('counts each client named by the proxy in X-Forwarded-For against its own budget', async () => {
+    const client = (address: string) =>
+      httpFrom(`${apps.url}/.well-known/jwks.json`, { from: proxy, headers: { 'x-forwarded-for': address } });
+    for (let n = 0; n < perIpLimit; n += 1) expect((await client('198.51.100.1')).status).toBe(200);
+    expect((await client('198.51.100.1')).status).toBe(429);
+    const other = await client('198.51.100.2');
+    expect(other.status).toBe(200);
+    expect(other.header('ratelimit-remaining')).toBe(String(perIpLimit - 1));
   });
 });

@@ -75,7 +75,12 @@ export async function bootstrap<Uses extends Dependency>(
 
     nest = await NestFactory.create<NestFastifyApplication>(
       AppRootModule,
-      new FastifyAdapter({ logger: false, bodyLimit: config.bodyLimitBytes, return503OnClosing: true }),
+      new FastifyAdapter({
+        logger: false,
+        bodyLimit: config.bodyLimitBytes,
+        trustProxy: config.trustProxy,
+        return503OnClosing: true,
+      }),
       { logger: options.nestLogger ?? new NestLoggerAdapter(logger), abortOnError: false },
     );
     installRequestHooks(nest.getHttpAdapter().getInstance(), logger, metrics);

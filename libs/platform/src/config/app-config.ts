@@ -23,6 +23,7 @@ export interface AppConfig {
   rateLimitPerIp: number;
   rateLimitPerUser: number;
   bodyLimitBytes: number;
+  trustProxy: boolean | number | string[];
   seatHoldMinutes: number;
   searchUrl: string;
   mailUrl: string;

@@ -64,6 +64,7 @@ export function configFor(app: AppName, values: SettingValues, options: LoadConf
     rateLimitPerIp: values.RATE_LIMIT_PER_IP as number,
     rateLimitPerUser: values.RATE_LIMIT_PER_USER as number,
     bodyLimitBytes: values.BODY_LIMIT_BYTES as number,
+    trustProxy: values.TRUST_PROXY as boolean | number | string[],
     seatHoldMinutes: values.SEAT_HOLD_MINUTES as number,
     searchUrl: values.SEARCH_URL as string,
     mailUrl: values.MAIL_URL as string,

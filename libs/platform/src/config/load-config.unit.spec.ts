@@ -44,6 +44,7 @@ describe('configuration from the environment', () => {
       rateLimitPerIp: 300,
       rateLimitPerUser: 600,
       bodyLimitBytes: 1048576,
+      trustProxy: false,
       seatHoldMinutes: 30,
       searchUrl: 'embedded:',
       mailUrl: 'devmailbox:',
@@ -80,6 +81,18 @@ describe('configuration from the environment', () => {
     });
     expect(errorLines({ AUTH_ISSUER: issuer })).toEqual([
       'config error: COGNITO_CLIENT_ID must be set when AUTH_ISSUER points at a Cognito user pool',
+    ]);
+  });
+
+  it('reads which proxies to trust for client addresses', () => {
+    expect(loadConfig('bff-web', { TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(loadConfig('bff-web', { TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig('bff-web', { TRUST_PROXY: '10.0.0.0/8, 127.0.0.1' }).trustProxy).toEqual([
+      '10.0.0.0/8',
+      '127.0.0.1',
+    ]);
+    expect(errorLines({ TRUST_PROXY: 'the load balancer' })).toEqual([
+      'config error: TRUST_PROXY must be true, false, a number of proxy hops, or comma-separated proxy addresses or CIDRs, got "the load balancer"',
     ]);
   });
 

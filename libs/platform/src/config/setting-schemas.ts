@@ -115,3 +115,23 @@ export const stripeSecretKeySchema = z.string().regex(/^(sk|rk)_(test|live)_\S+$
 export const stripeWebhookSecretSchema = z
   .string()
   .regex(/^whsec_\S+$/, { message: 'must be a Stripe webhook signing secret (whsec_...)' });
+
+/**
+ * Fastify's trustProxy: `false` (default: the peer address is the client), `true` (trust every
+ * proxy), a hop count, or comma-separated proxy addresses/CIDRs.
+ */
+export const trustProxySchema = z
+  .string()
+  .transform((value): boolean | number | string[] => {
+    const text = value.trim().toLowerCase();
+    if (text === 'false') return false;
+    if (text === 'true') return true;
+    if (/^\d+$/.test(text)) return Number(text);
+    return text
+      .split(',')
+      .map((part) => part.trim())
+      .filter((part) => part.length > 0);
+  })
+  .refine((value) => !Array.isArray(value) || value.every((part) => /^[0-9a-f.:]+(\/\d{1,3})?$/.test(part)), {
+    message: 'must be true, false, a number of proxy hops, or comma-separated proxy addresses or CIDRs',
+  });

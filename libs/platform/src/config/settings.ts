@@ -9,6 +9,7 @@ import {
   nonEmptyTextSchema,
   originListSchema,
   positiveIntegerSchema,
+  trustProxySchema,
   eventStoreUrlSchema,
   hostSchema,
   logLevelSchema,
@@ -194,6 +195,13 @@ export const settings: readonly SettingSpec[] = [
     description: 'Largest request body accepted (413 above it)',
     default: '1048576',
     schema: positiveIntegerSchema,
+  },
+  {
+    name: 'TRUST_PROXY',
+    description:
+      'Which proxies may set `X-Forwarded-For` (client IPs for rate limits and logs): `false`, `true`, a hop count, or addresses/CIDRs',
+    default: 'false',
+    schema: trustProxySchema,
   },
   {
     name: 'SEAT_HOLD_MINUTES',
