@@ -48,3 +48,21 @@ export function defineContract<Type extends string, Schema extends z.ZodTypeAny>
 }
 
 export type ContractData<C> = C extends Contract<string, infer S> ? z.infer<S> : never;
+
+type AnyContract = Contract<string, z.ZodTypeAny>;
+
+/** The `{ type, data }` union of a family of contracts, derived so it cannot drift from the family. */
+export type EventOf<Contracts extends Record<string, AnyContract>> = {
+  [Name in keyof Contracts]: { type: Contracts[Name]['type']; data: ContractData<Contracts[Name]> };
+}[keyof Contracts];
+
+/**
+ * A parser for one family: validates a stored event against its contract, and answers undefined for
+ * a type the family does not hold (another service's event in a shared category).
+ */
+export function eventParser<Contracts extends Record<string, AnyContract>>(contracts: Contracts) {
+  return (type: string, data: unknown): EventOf<Contracts> | undefined => {
+    const contract = Object.prototype.hasOwnProperty.call(contracts, type) ? contracts[type] : undefined;
+    return contract ? ({ type, data: contract.parse(data) } as EventOf<Contracts>) : undefined;
+  };
+}

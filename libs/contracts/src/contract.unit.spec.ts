@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ContractViolationError, defineContract } from './contract';
+import { ContractViolationError, defineContract, eventParser } from './contract';
 
 const SeatReserved = defineContract(
   'SeatReserved',
@@ -29,5 +29,23 @@ describe('defineContract', () => {
       'orderId',
       'seats',
     ]);
+  });
+});
+
+describe('eventParser', () => {
+  const SeatReleased = defineContract('SeatReleased', 1, z.object({ courseId: z.string().min(1) }));
+  const parseSeatEvent = eventParser({ SeatReserved, SeatReleased });
+
+  it('validates an event of the family against its own contract', () => {
+    expect(parseSeatEvent('SeatReleased', { courseId: 'c1' })).toEqual({
+      type: 'SeatReleased',
+      data: { courseId: 'c1' },
+    });
+    expect(() => parseSeatEvent('SeatReserved', { courseId: 'c1' })).toThrow(ContractViolationError);
+  });
+
+  it('answers undefined for a type outside the family, even one named like an object property', () => {
+    expect(parseSeatEvent('OrderPaid', {})).toBeUndefined();
+    expect(parseSeatEvent('toString', {})).toBeUndefined();
   });
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineContract, type ContractData } from '../contract';
+import { defineContract, type ContractData, eventParser, type EventOf } from '../contract';
 
 /** `course-<id>` streams hold a course's lifecycle AND its seats, so one expected revision guards capacity. */
 export const courseStreamCategory = 'course';
@@ -99,15 +99,7 @@ export type SeatReservedData = ContractData<typeof SeatReserved>;
 export type SeatReleasedData = ContractData<typeof SeatReleased>;
 export type SeatConfirmedData = ContractData<typeof SeatConfirmed>;
 
-export type CourseEvent =
-  | { type: 'CourseDrafted'; data: CourseDraftedData }
-  | { type: 'CourseEdited'; data: CourseEditedData }
-  | { type: 'CoursePublished'; data: CoursePublishedData }
-  | { type: 'CourseArchived'; data: CourseArchivedData }
-  | { type: 'CourseCapacityChanged'; data: CourseCapacityChangedData }
-  | { type: 'SeatReserved'; data: SeatReservedData }
-  | { type: 'SeatReleased'; data: SeatReleasedData }
-  | { type: 'SeatConfirmed'; data: SeatConfirmedData };
+export type CourseEvent = EventOf<typeof courseEventContracts>;
 
 export const courseEventContracts = {
   CourseDrafted,
@@ -121,7 +113,4 @@ export const courseEventContracts = {
 } as const;
 
 /** Validates a stored event against its contract; undefined for a type this service does not know. */
-export function parseCourseEvent(type: string, data: unknown): CourseEvent | undefined {
-  const contract = (courseEventContracts as Record<string, { parse(data: unknown): unknown }>)[type];
-  return contract ? ({ type, data: contract.parse(data) } as CourseEvent) : undefined;
-}
+export const parseCourseEvent = eventParser(courseEventContracts);

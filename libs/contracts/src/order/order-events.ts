@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineContract, type ContractData } from '../contract';
+import { defineContract, type ContractData, eventParser, type EventOf } from '../contract';
 import { currencySchema } from '../course/course-events';
 
 /** `order-<id>` streams hold one order's lifecycle; its seats live in the course streams. */
@@ -88,14 +88,7 @@ export type OrderExpiredData = ContractData<typeof OrderExpired>;
 export type OrderRefundedData = ContractData<typeof OrderRefunded>;
 export type OrderRejectedData = ContractData<typeof OrderRejected>;
 
-export type OrderEvent =
-  | { type: 'OrderInitiated'; data: OrderInitiatedData }
-  | { type: 'OrderAwaitingPayment'; data: OrderAwaitingPaymentData }
-  | { type: 'OrderPaid'; data: OrderPaidData }
-  | { type: 'OrderCancelled'; data: OrderCancelledData }
-  | { type: 'OrderExpired'; data: OrderExpiredData }
-  | { type: 'OrderRefunded'; data: OrderRefundedData }
-  | { type: 'OrderRejected'; data: OrderRejectedData };
+export type OrderEvent = EventOf<typeof orderEventContracts>;
 
 export const orderEventContracts = {
   OrderInitiated,
@@ -108,10 +101,7 @@ export const orderEventContracts = {
 } as const;
 
 /** Validates a stored event against its contract; undefined for a type this service does not know. */
-export function parseOrderEvent(type: string, data: unknown): OrderEvent | undefined {
-  const contract = (orderEventContracts as Record<string, { parse(data: unknown): unknown }>)[type];
-  return contract ? ({ type, data: contract.parse(data) } as OrderEvent) : undefined;
-}
+export const parseOrderEvent = eventParser(orderEventContracts);
 
 /** The status an order is in after an event of this type (read models and the order decider agree). */
 export const orderStatusAfter: Record<OrderEvent['type'], OrderStatus> = {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineContract, type ContractData } from '../contract';
+import { defineContract, type ContractData, eventParser, type EventOf } from '../contract';
 import { currencySchema } from '../course/course-events';
 
 /**
@@ -86,14 +86,7 @@ export type PaymentRefundedData = ContractData<typeof PaymentRefunded>;
 export type CheckoutExpiredData = ContractData<typeof CheckoutExpired>;
 export type StripeEventIgnoredData = ContractData<typeof StripeEventIgnored>;
 
-export type PaymentEvent =
-  | { type: 'CheckoutSessionOpened'; data: CheckoutSessionOpenedData }
-  | { type: 'PaymentPending'; data: PaymentPendingData }
-  | { type: 'PaymentReceived'; data: PaymentReceivedData }
-  | { type: 'PaymentFailed'; data: PaymentFailedData }
-  | { type: 'PaymentRefunded'; data: PaymentRefundedData }
-  | { type: 'CheckoutExpired'; data: CheckoutExpiredData }
-  | { type: 'StripeEventIgnored'; data: StripeEventIgnoredData };
+export type PaymentEvent = EventOf<typeof paymentEventContracts>;
 
 export const paymentEventContracts = {
   CheckoutSessionOpened,
@@ -106,7 +99,4 @@ export const paymentEventContracts = {
 } as const;
 
 /** Validates a stored event against its contract; undefined for a type this service does not know. */
-export function parsePaymentEvent(type: string, data: unknown): PaymentEvent | undefined {
-  const contract = (paymentEventContracts as Record<string, { parse(data: unknown): unknown }>)[type];
-  return contract ? ({ type, data: contract.parse(data) } as PaymentEvent) : undefined;
-}
+export const parsePaymentEvent = eventParser(paymentEventContracts);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineContract, type ContractData } from '../contract';
+import { defineContract, type ContractData, eventParser, type EventOf } from '../contract';
 
 /** Kept here rather than imported from libs/auth: contracts import nothing of ours. */
 export const userRoles = ['learner', 'instructor', 'admin'] as const;
@@ -54,12 +54,7 @@ export type RoleGrantedData = ContractData<typeof RoleGranted>;
 export type RoleRevokedData = ContractData<typeof RoleRevoked>;
 export type UserDisabledData = ContractData<typeof UserDisabled>;
 
-export type UserEvent =
-  | { type: 'UserRegistered'; data: UserRegisteredData }
-  | { type: 'ProfileChanged'; data: ProfileChangedData }
-  | { type: 'RoleGranted'; data: RoleGrantedData }
-  | { type: 'RoleRevoked'; data: RoleRevokedData }
-  | { type: 'UserDisabled'; data: UserDisabledData };
+export type UserEvent = EventOf<typeof userEventContracts>;
 
 export const userEventContracts = {
   UserRegistered,
@@ -70,10 +65,7 @@ export const userEventContracts = {
 } as const;
 
 /** Validates a stored event against its contract; undefined for a type this service does not know. */
-export function parseUserEvent(type: string, data: unknown): UserEvent | undefined {
-  const contract = (userEventContracts as Record<string, { parse(data: unknown): unknown }>)[type];
-  return contract ? ({ type, data: contract.parse(data) } as UserEvent) : undefined;
-}
+export const parseUserEvent = eventParser(userEventContracts);
 
 export function isUserRoleName(value: string): value is UserRole {
   return (userRoles as readonly string[]).includes(value);
