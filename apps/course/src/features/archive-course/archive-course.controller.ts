@@ -3,16 +3,12 @@ import { CurrentPrincipal, Roles, type Principal } from '@quizbook/auth';
 import type { FastifyReply } from 'fastify';
 import type { CourseServices } from '../../course-services';
 import { COURSE_SERVICES } from '../../course-tokens';
-import { answering } from '../../http/course-problems';
-import { courseViewOf } from '../../http/course-view';
-import { etagOf, optionalIfMatch } from '../../http/etag';
-import { ownedCourse } from '../edit-course/owned-course';
+import { courseLifecycleStep } from '../../http/course-lifecycle-step';
 
 @Controller('courses')
 export class ArchiveCourseController {
   constructor(@Inject(COURSE_SERVICES) private readonly services: CourseServices) {}
 
-  /** If-Match is optional here: without it the step applies to whatever version is current. */
   @Roles('instructor', 'admin')
   @Post(':id/archive')
   @HttpCode(200)
@@ -22,16 +18,6 @@ export class ArchiveCourseController {
     @Headers('if-match') ifMatch: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    return answering(async () => {
-      await ownedCourse(this.services, caller, courseId);
-      const expected = optionalIfMatch(ifMatch);
-      const handled = await this.services.courses.handle(
-        courseId,
-        { type: 'ArchiveCourse', courseId },
-        expected === undefined ? {} : { ifMatch: expected },
-      );
-      reply.header('etag', etagOf(handled.revision));
-      return courseViewOf(handled.state, handled.revision);
-    });
+    return courseLifecycleStep(this.services, caller, { type: 'ArchiveCourse', courseId }, ifMatch, reply);
   }
 }
