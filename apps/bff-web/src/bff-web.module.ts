@@ -16,9 +16,12 @@ import { ManageCoursesController } from './features/courses/manage-courses.contr
 import { JwksController } from './features/jwks/jwks.controller';
 import { MeController } from './features/me/me.controller';
 import { OrdersController } from './features/orders/orders.controller';
+import { quizControllers } from './features/quizzes/quiz-controllers';
 import { CourseServiceClient } from './upstream/course-service.client';
 import { ProjectionServiceClient } from './upstream/projection-service.client';
 import { PaymentServiceClient } from './upstream/payment-service.client';
+import { QuizResultServiceClient } from './upstream/quiz-result-service.client';
+import { QuizServiceClient } from './upstream/quiz-service.client';
 import { UserServiceClient } from './upstream/user-service.client';
 
 /** The one public API of the SPA: validates at the edge, then relays to the services. */
@@ -36,12 +39,15 @@ import { UserServiceClient } from './upstream/user-service.client';
     OrdersController,
     CheckoutController,
     EnrollmentsController,
+    ...quizControllers,
   ],
   providers: [
     UserServiceClient,
     CourseServiceClient,
     PaymentServiceClient,
     ProjectionServiceClient,
+    QuizServiceClient,
+    QuizResultServiceClient,
     {
       provide: RateLimiter,
       useFactory: (cache: Cache, logger: Logger) => new RateLimiter(cache, logger),

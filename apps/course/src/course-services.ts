@@ -2,7 +2,7 @@ import type { Cache } from '@quizbook/cache';
 import type { AnySqlDatabase, RunningProjection } from '@quizbook/database';
 import type { EventStore } from '@quizbook/eventstore';
 import type { AppConfig } from '@quizbook/platform';
-import { systemClock, type Clock } from './clock';
+import { systemClock, type Clock } from '@quizbook/platform';
 import { CartStore } from './features/cart/cart-store';
 import { IdempotencyKeys } from './features/place-order/idempotency-keys';
 import { migrateCourseTables } from './features/place-order/idempotency-migrations';

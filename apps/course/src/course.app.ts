@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { openCheckpointStore, runProjection } from '@quizbook/database';
 import { defineApp } from '@quizbook/platform';
-import type { Clock } from './clock';
+import type { Clock } from '@quizbook/platform';
 import { CourseModule } from './course.module';
 import type { CourseServices } from './course-services';
 import { COURSE_SERVICES } from './course-tokens';

@@ -4,7 +4,7 @@ import type { Cache } from '@quizbook/cache';
 import type { AnySqlDatabase } from '@quizbook/database';
 import type { EventStore } from '@quizbook/eventstore';
 import { APP_CONFIG, CACHE, EVENT_STORE, READ_DATABASE, type AppConfig } from '@quizbook/platform';
-import type { Clock } from './clock';
+import type { Clock } from '@quizbook/platform';
 import { createCourseServices } from './course-services';
 import { COURSE_SERVICES } from './course-tokens';
 import { ArchiveCourseController } from './features/archive-course/archive-course.controller';

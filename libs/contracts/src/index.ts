@@ -4,3 +4,4 @@ export * from './course';
 export * from './order';
 export * from './notification';
 export * from './payment';
+export * from './quiz';

@@ -7,3 +7,4 @@ export * from './lifecycle';
 export * from './logging';
 export * from './metrics';
 export * from './concurrency';
+export * from './event-sourcing';

@@ -4,7 +4,7 @@ import type { CourseServices } from '../course-services';
 import { ownedCourse } from '../features/edit-course/owned-course';
 import { answering } from './course-problems';
 import { courseViewOf } from './course-view';
-import { etagOf, optionalIfMatch } from './etag';
+import { etagOf, optionalIfMatch } from '@quizbook/platform';
 
 type CourseCommand = Parameters<CourseServices['courses']['handle']>[1];
 

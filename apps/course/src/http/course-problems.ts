@@ -17,8 +17,8 @@ import {
   OrderNotFoundError,
   OrderTransitionRefusedError,
 } from '../domain/order/order-errors';
-import { StaleRevisionError, TooManyConflictsError } from '../streams/event-sourced-streams';
-import { etagOf } from './etag';
+import { StaleRevisionError, TooManyConflictsError } from '@quizbook/platform';
+import { etagOf } from '@quizbook/platform';
 
 /** Domain refusals as problems with stable types; anything else propagates as the 500 it is. */
 export function asCourseProblem(error: unknown): unknown {

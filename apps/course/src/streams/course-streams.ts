@@ -6,7 +6,7 @@ import {
 } from '@quizbook/contracts';
 import type { EventStore } from '@quizbook/eventstore';
 import { courseDecider, type CourseCommand, type CourseState } from '../domain/course/course.decider';
-import { EventSourcedStreams } from './event-sourced-streams';
+import { EventSourcedStreams } from '@quizbook/platform';
 import type { KeyedMutex } from '@quizbook/platform';
 
 export type CourseStreams = EventSourcedStreams<CourseState, CourseCommand, CourseEvent>;

@@ -1,7 +1,7 @@
 import { orderEventContracts, orderStreamName, parseOrderEvent, type OrderEvent } from '@quizbook/contracts';
 import type { EventStore } from '@quizbook/eventstore';
 import { orderDecider, type OrderCommand, type OrderState } from '../domain/order/order.decider';
-import { EventSourcedStreams } from './event-sourced-streams';
+import { EventSourcedStreams } from '@quizbook/platform';
 import type { KeyedMutex } from '@quizbook/platform';
 
 export type OrderStreams = EventSourcedStreams<OrderState, OrderCommand, OrderEvent>;

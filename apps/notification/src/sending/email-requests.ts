@@ -42,7 +42,7 @@ const translations: Record<string, Translate> = {
     return {
       template: 'quiz-score-digest',
       model: data,
-      recipient: { email: data.email, userId: data.learnerId },
+      recipient: { email: data.email, userId: data.instructorId },
     };
   },
   [PaymentFailedEmailRequested.type]: (payload) => {

@@ -67,12 +67,20 @@ describe('mail templates', () => {
     expect(failed.text).toContain('did not go through: card declined');
     expect(failed.html).toContain('href="https://quizbook.example/orders/o-3"');
     const digest = templates.render('quiz-score-digest', {
-      period: 'week 47',
-      scores: [{ quizId: 'q-1', title: 'Fractions', scorePercent: 90 }],
+      quizId: 'q-1',
+      quizTitle: 'Fractions',
+      period: '2026-11-22 14:00-15:00 UTC',
+      attempts: [
+        { learnerName: 'Ada', scorePercent: 90, passed: true },
+        { learnerName: 'Bob', scorePercent: 40, passed: false },
+      ],
+      averagePercent: 65,
+      passedCount: 1,
       appUrl,
     });
-    expect(digest.subject).toBe('Your quiz scores: week 47');
-    expect(digest.text).toContain('- Fractions: 90%');
+    expect(digest.subject).toBe('Fractions: 2 graded (2026-11-22 14:00-15:00 UTC)');
+    expect(digest.text).toContain('- Ada: 90% (passed)\n- Bob: 40%\n');
+    expect(digest.html).toContain('href="https://quizbook.example/quizzes/q-1/scoreboard"');
   });
 
   it('refuses a model that lacks a field the template uses, instead of sending a blank', () => {

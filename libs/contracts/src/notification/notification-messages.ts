@@ -23,23 +23,34 @@ export const BookingConfirmedEmailRequested = defineContract(
   }),
 );
 
+/**
+ * To a quiz's instructor: the attempts graded in one period (quiz-result sends at most one per quiz
+ * per hour, id `quiz-digest-<quizId>-<hour>`, so a resend is a duplicate the notification app drops).
+ */
 export const QuizScoreDigestRequested = defineContract(
   'QuizScoreDigestRequested',
-  1,
+  2,
   z.object({
-    learnerId: z.string().min(1),
+    instructorId: z.string().min(1),
     email: email.optional(),
-    /** What the digest covers, e.g. "week 47"; free text shown in the subject. */
+    quizId: z.string().min(1),
+    quizTitle: z.string().min(1),
+    courseId: z.string().min(1),
+    /** What the digest covers, e.g. "2026-11-22 14:00-15:00 UTC"; shown in the subject. */
     period: z.string().min(1),
-    scores: z
+    attempts: z
       .array(
         z.object({
-          quizId: z.string().min(1),
-          title: z.string().min(1),
+          learnerId: z.string().min(1),
+          learnerName: z.string().min(1),
           scorePercent: z.number().min(0).max(100),
+          passed: z.boolean(),
+          finishedAt: z.string().datetime({ offset: true }),
         }),
       )
       .min(1),
+    averagePercent: z.number().min(0).max(100),
+    passedCount: z.number().int().min(0),
   }),
 );
 

@@ -16,6 +16,8 @@ export interface AppConfig {
   courseServiceUrl: string;
   projectionServiceUrl: string;
   paymentServiceUrl: string;
+  quizServiceUrl: string;
+  quizResultServiceUrl: string;
   payments: PaymentSettings;
   auth: AuthSettings;
   adminEmails: string[];

@@ -57,6 +57,8 @@ export function configFor(app: AppName, values: SettingValues, options: LoadConf
     courseServiceUrl: values.COURSE_SERVICE_URL as string,
     projectionServiceUrl: values.PROJECTION_SERVICE_URL as string,
     paymentServiceUrl: values.PAYMENT_SERVICE_URL as string,
+    quizServiceUrl: values.QUIZ_SERVICE_URL as string,
+    quizResultServiceUrl: values.QUIZ_RESULT_SERVICE_URL as string,
     payments: paymentSettings(values),
     auth: authSettings(values),
     adminEmails: values.ADMIN_EMAILS as string[],

@@ -119,6 +119,19 @@ export const settings: readonly SettingSpec[] = [
     schema: httpUrlSchema,
   },
   {
+    name: 'QUIZ_SERVICE_URL',
+    description: 'Where `bff-web` reaches the `quiz` app (quizzes, question bank, attempts)',
+    default: 'http://127.0.0.1:3004',
+    schema: httpUrlSchema,
+  },
+  {
+    name: 'QUIZ_RESULT_SERVICE_URL',
+    description:
+      'Where `bff-web` reaches the `quiz-result` app (scoreboards, progress, missed live messages)',
+    default: 'http://127.0.0.1:3005',
+    schema: httpUrlSchema,
+  },
+  {
     name: 'STRIPE_SECRET_KEY',
     description:
       'Stripe secret key (`sk_...`), held by the `payment` app only. Unset: the dev payment provider (a local checkout page sending Stripe-format signed webhooks)',

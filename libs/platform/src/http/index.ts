@@ -6,3 +6,4 @@ export * from './request-hooks';
 export * from './to-problem';
 export * from './zod-validation';
 export * from './public-route';
+export * from './etag';

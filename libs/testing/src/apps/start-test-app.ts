@@ -44,6 +44,8 @@ const urlVariables: Partial<Record<AppName, string>> = {
   course: 'COURSE_SERVICE_URL',
   projection: 'PROJECTION_SERVICE_URL',
   payment: 'PAYMENT_SERVICE_URL',
+  quiz: 'QUIZ_SERVICE_URL',
+  'quiz-result': 'QUIZ_RESULT_SERVICE_URL',
 };
 
 /**

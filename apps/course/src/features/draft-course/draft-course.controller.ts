@@ -5,7 +5,7 @@ import type { FastifyReply } from 'fastify';
 import type { CourseServices } from '../../course-services';
 import { COURSE_SERVICES } from '../../course-tokens';
 import { answering } from '../../http/course-problems';
-import { etagOf } from '../../http/etag';
+import { etagOf } from '@quizbook/platform';
 import { draftCourseBody, type DraftCourseBody } from './draft-course.dto';
 import { draftCourse } from './draft-course';
 

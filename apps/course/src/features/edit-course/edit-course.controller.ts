@@ -6,7 +6,7 @@ import type { CourseServices } from '../../course-services';
 import { COURSE_SERVICES } from '../../course-tokens';
 import { answering } from '../../http/course-problems';
 import { courseViewOf } from '../../http/course-view';
-import { etagOf, requiredIfMatch } from '../../http/etag';
+import { etagOf, requiredIfMatch } from '@quizbook/platform';
 import { editCourseBody, type EditCourseBody } from './edit-course.dto';
 import { ownedCourse } from './owned-course';
 

@@ -1,6 +1,6 @@
 import { notFoundUnlessOwner, type Principal } from '@quizbook/auth';
 import type { CourseServices } from '../../course-services';
-import type { LoadedStream } from '../../streams/event-sourced-streams';
+import type { LoadedStream } from '@quizbook/platform';
 import type { CourseState } from '../../domain/course/course.decider';
 
 /**

@@ -2,7 +2,7 @@ import { orderStatusAfter, type OrderEvent, type OrderLine, type OrderStatus } f
 import { notFoundUnlessOwner, type Principal } from '@quizbook/auth';
 import type { CourseServices } from '../../course-services';
 import type { OrderState } from '../../domain/order/order.decider';
-import type { LoadedStream } from '../../streams/event-sourced-streams';
+import type { LoadedStream } from '@quizbook/platform';
 
 export interface OrderView {
   orderId: string;

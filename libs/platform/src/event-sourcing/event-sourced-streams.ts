@@ -5,7 +5,7 @@ import {
   type ExpectedRevision,
 } from '@quizbook/eventstore';
 import { deterministicId } from '@quizbook/eventstore';
-import type { KeyedMutex } from '@quizbook/platform';
+import type { KeyedMutex } from '../concurrency';
 
 export interface DomainEvent {
   type: string;

@@ -1,7 +1,7 @@
-import { badRequest, ProblemError } from '@quizbook/platform';
+import { badRequest, ProblemError } from './problem-error';
 
 /*
- * A course's version is its stream revision, sent as a weak ETag (`W/"3"`): weak because it names
+ * An event-sourced resource's version is its stream revision, sent as a weak ETag (`W/"3"`): weak because it names
  * the state, not the bytes of one representation. If-Match accepts `W/"3"`, `"3"` and `3`.
  */
 export const etagOf = (revision: bigint): string => `W/"${revision}"`;

@@ -1,0 +1,2 @@
+/** The QuizServices of this app. */
+export const QUIZ_SERVICES = 'quiz:SERVICES';
