@@ -27,6 +27,9 @@ export interface AppConfig {
   bodyLimitBytes: number;
   trustProxy: boolean | number | string[];
   seatHoldMinutes: number;
+  quizDigestIntervalMinutes: number;
+  quizDigestDelaySeconds: number;
+  liveHeartbeatSeconds: number;
   searchUrl: string;
   mailUrl: string;
   mailFrom: string;

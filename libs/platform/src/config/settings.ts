@@ -217,6 +217,27 @@ export const settings: readonly SettingSpec[] = [
     schema: trustProxySchema,
   },
   {
+    name: 'QUIZ_DIGEST_INTERVAL_MINUTES',
+    description:
+      "The `quiz-result` app emails a quiz's instructor at most one score digest per quiz per this many minutes",
+    default: '60',
+    schema: positiveIntegerSchema,
+  },
+  {
+    name: 'QUIZ_DIGEST_DELAY_SECONDS',
+    description:
+      'After the first graded attempt of a quiet quiz, how long `quiz-result` gathers further results before sending the digest',
+    default: '60',
+    schema: positiveIntegerSchema,
+  },
+  {
+    name: 'LIVE_HEARTBEAT_SECONDS',
+    description:
+      '`bff-web` pings each live WebSocket this often and closes one that did not answer the previous ping',
+    default: '30',
+    schema: positiveIntegerSchema,
+  },
+  {
     name: 'SEAT_HOLD_MINUTES',
     description:
       'How long the `course` app holds a reserved seat for an unpaid order before it expires and frees the seat',
