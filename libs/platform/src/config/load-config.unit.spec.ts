@@ -28,6 +28,8 @@ describe('configuration from the environment', () => {
       courseServiceUrl: 'http://127.0.0.1:3002',
       projectionServiceUrl: 'http://127.0.0.1:3007',
       paymentServiceUrl: 'http://127.0.0.1:3003',
+      quizServiceUrl: 'http://127.0.0.1:3004',
+      quizResultServiceUrl: 'http://127.0.0.1:3005',
       payments: {
         provider: 'dev',
         webhookSecret: devWebhookSecret,
@@ -46,6 +48,9 @@ describe('configuration from the environment', () => {
       bodyLimitBytes: 1048576,
       trustProxy: false,
       seatHoldMinutes: 30,
+      quizDigestIntervalMinutes: 60,
+      quizDigestDelaySeconds: 60,
+      liveHeartbeatSeconds: 30,
       searchUrl: 'embedded:',
       mailUrl: 'devmailbox:',
       mailFrom: 'Quizbook <no-reply@quizbook.local>',
