@@ -73,7 +73,15 @@ async function main(): Promise<void> {
     logger.error({ err }, 'seeding the demo users failed');
     return undefined;
   });
-  process.stdout.write(banner(handles, demoUsers ? demoUsersBanner(demoUsers) : []));
+  const edge = handles.find((handle) => handle.name === 'bff-web');
+  const entryPoints = edge
+    ? [
+        `API and docs: ${edge.url}/api/docs`,
+        `Live results: ${edge.url.replace(/^http/, 'ws')}/api/live (access token as the "bearer, <token>" subprotocol)`,
+        '',
+      ]
+    : [];
+  process.stdout.write(banner(handles, [...entryPoints, ...(demoUsers ? demoUsersBanner(demoUsers) : [])]));
 }
 
 void main();
