@@ -48,6 +48,17 @@ export function zodToOpenApi(schema: z.ZodTypeAny): SchemaObject {
       return described(zodToOpenApi(def.schema as z.ZodTypeAny));
     case 'ZodRecord':
       return described({ type: 'object', additionalProperties: zodToOpenApi(def.valueType as z.ZodTypeAny) });
+    case 'ZodLiteral': {
+      const value = def.value as string | number | boolean;
+      return described({ type: typeof value as 'string' | 'number' | 'boolean', enum: [value] });
+    }
+    case 'ZodUnion':
+      return described({ oneOf: (def.options as z.ZodTypeAny[]).map(zodToOpenApi) });
+    case 'ZodDiscriminatedUnion':
+      return described({
+        oneOf: (def.options as z.ZodTypeAny[]).map(zodToOpenApi),
+        discriminator: { propertyName: def.discriminator as string },
+      });
     case 'ZodUnknown':
     case 'ZodAny':
       return described({});

@@ -1,0 +1,143 @@
+import { Body, Controller, Delete, Get, Headers, Inject, Param, Post, Put, Req, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Roles, type Principal } from '@quizbook/auth';
+import { parseInput, ZodValidationPipe } from '@quizbook/platform';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { BearerRoute } from '../../edge/openapi/route-docs';
+import { QuizServiceClient } from '../../upstream/quiz-service.client';
+import type { UpstreamCall } from '../../upstream/service-client';
+import { PathParams, relayUnderApi, segment } from './quiz-relay';
+import {
+  bankList,
+  bankQuestionBody,
+  bankQuestionParams,
+  bankQuestionView,
+  idempotencyKey,
+  importAccepted,
+  importQuestionsBody,
+  type BankQuestionBody,
+  type BankQuestionParams,
+  type ImportQuestionsBody,
+} from './quiz.schemas';
+
+/** The caller's own reusable questions; quizzes copy from it (`bankQuestionId`). */
+@ApiTags('question bank')
+@Controller('api/question-bank')
+@Roles('instructor', 'admin')
+export class QuestionBankController {
+  constructor(@Inject(QuizServiceClient) private readonly quizzes: QuizServiceClient) {}
+
+  @Get()
+  @BearerRoute({
+    summary: "The caller's question bank",
+    success: { status: 200, description: 'The questions with their tags', body: bankList },
+    problems: [403],
+  })
+  async list(
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ) {
+    return this.relayed(reply, request, principal, { method: 'GET', path: '/question-bank' });
+  }
+
+  @Post('questions')
+  @BearerRoute({
+    summary: 'Add a question to your bank',
+    requestBody: bankQuestionBody,
+    success: { status: 201, description: 'Added', body: bankQuestionView },
+    problems: [403, 409],
+  })
+  async add(
+    @CurrentPrincipal() principal: Principal,
+    @Body(new ZodValidationPipe(bankQuestionBody)) body: BankQuestionBody,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ) {
+    return this.relayed(reply, request, principal, {
+      method: 'POST',
+      path: '/question-bank/questions',
+      body,
+    });
+  }
+
+  @Put('questions/:questionId')
+  @PathParams('questionId')
+  @BearerRoute({
+    summary: 'Replace a question of your bank (quizzes that copied it keep their copy)',
+    requestBody: bankQuestionBody,
+    success: { status: 200, description: 'Replaced', body: bankQuestionView },
+    problems: [403, 404],
+  })
+  async replace(
+    @CurrentPrincipal() principal: Principal,
+    @Param(new ZodValidationPipe(bankQuestionParams)) params: BankQuestionParams,
+    @Body(new ZodValidationPipe(bankQuestionBody)) body: BankQuestionBody,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ) {
+    return this.relayed(reply, request, principal, {
+      method: 'PUT',
+      path: `/question-bank/questions/${segment(params.questionId)}`,
+      body,
+    });
+  }
+
+  @Delete('questions/:questionId')
+  @PathParams('questionId')
+  @BearerRoute({
+    summary: 'Remove a question from your bank',
+    success: { status: 204, description: 'Removed' },
+    problems: [400, 403, 404],
+  })
+  async remove(
+    @CurrentPrincipal() principal: Principal,
+    @Param(new ZodValidationPipe(bankQuestionParams)) params: BankQuestionParams,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ) {
+    return this.relayed(reply, request, principal, {
+      method: 'DELETE',
+      path: `/question-bank/questions/${segment(params.questionId)}`,
+    });
+  }
+
+  @Post('imports')
+  @BearerRoute({
+    summary:
+      'Import questions from JSON or CSV, all or nothing: any invalid row answers 422 `import-rejected` ' +
+      'with `rows: [{row, field, message}]` and stores none',
+    requestBody: importQuestionsBody,
+    requestHeaders: {
+      'idempotency-key': {
+        description: 'Retrying with the same key imports once and answers the first import',
+      },
+    },
+    success: { status: 201, description: 'Imported', body: importAccepted },
+    problems: [403, 409, 413, 422],
+  })
+  async import(
+    @CurrentPrincipal() principal: Principal,
+    @Body(new ZodValidationPipe(importQuestionsBody)) body: ImportQuestionsBody,
+    @Headers('idempotency-key') key: string | undefined,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ) {
+    return this.relayed(reply, request, principal, {
+      method: 'POST',
+      path: '/question-bank/imports',
+      body,
+      headers: { 'idempotency-key': key === undefined ? undefined : parseInput(idempotencyKey, key) },
+    });
+  }
+
+  private async relayed(
+    reply: FastifyReply,
+    request: FastifyRequest,
+    principal: Principal,
+    call: Omit<UpstreamCall, 'token' | 'clientIp'>,
+  ) {
+    const upstream = await this.quizzes.call({ ...call, token: principal.token, clientIp: request.ip });
+    return relayUnderApi(reply, upstream);
+  }
+}

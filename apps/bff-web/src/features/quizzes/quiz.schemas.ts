@@ -1,0 +1,252 @@
+import {
+  answersSchema,
+  learnerQuestionSchema,
+  questionIdSchema,
+  questionOutcomes,
+  questionSchema,
+  quizSettingsSchema,
+} from '@quizbook/contracts';
+import { z } from 'zod';
+
+// The quiz service owns the rules; the edge refuses early only what it could never accept, with the
+// contracts' own schemas, so both name the same field for the same mistake.
+
+/** Ids the services mint (UUIDs, derived ids): anything else in a path is a typo or a probe. */
+export const resourceId = z
+  .string()
+  .min(1)
+  .max(128)
+  .regex(/^[A-Za-z0-9_.:-]+$/, 'letters, digits, ".", ":", "-" and "_" only');
+
+export const idParams = z.object({ id: resourceId });
+export type IdParams = z.infer<typeof idParams>;
+export const quizQuestionParams = z.object({ id: resourceId, questionId: questionIdSchema });
+export type QuizQuestionParams = z.infer<typeof quizQuestionParams>;
+export const bankQuestionParams = z.object({ questionId: questionIdSchema });
+export type BankQuestionParams = z.infer<typeof bankQuestionParams>;
+
+const title = z.string().trim().min(1).max(200);
+const settingsPatch = quizSettingsSchema
+  .partial()
+  .strict()
+  .describe('Only the settings to change; the rest keep their value (or the defaults on a new quiz)');
+
+export const createQuizBody = z
+  .object({
+    title,
+    settings: settingsPatch.optional(),
+    questions: z.array(questionSchema).max(200).optional(),
+  })
+  .strict();
+export type CreateQuizBody = z.infer<typeof createQuizBody>;
+
+export const editQuizBody = z
+  .object({ title: title.optional(), settings: settingsPatch.optional() })
+  .strict();
+export type EditQuizBody = z.infer<typeof editQuizBody>;
+
+export const addQuestionBody = z
+  .object({
+    question: questionSchema.optional(),
+    bankQuestionId: questionIdSchema.optional().describe("Copy this question from the caller's bank"),
+  })
+  .strict()
+  .refine((body) => (body.question === undefined) !== (body.bankQuestionId === undefined), {
+    message: 'give either a question or a bankQuestionId, not both',
+    path: ['question'],
+  })
+  .describe('Either `question` or `bankQuestionId`');
+export type AddQuestionBody = z.infer<typeof addQuestionBody>;
+
+export const replaceQuestionBody = z.object({ question: questionSchema }).strict();
+export type ReplaceQuestionBody = z.infer<typeof replaceQuestionBody>;
+
+const tags = z.array(z.string().trim().toLowerCase().min(1).max(50)).max(20);
+export const bankQuestionBody = z.object({ question: questionSchema, tags: tags.optional() }).strict();
+export type BankQuestionBody = z.infer<typeof bankQuestionBody>;
+
+// Rows are not validated here: the quiz service answers every bad row at once (422 import-rejected
+// with `rows`), which a 400 on the first bad row at the edge would hide.
+const importId = resourceId.optional().describe('Importing again with the same id changes nothing');
+export const importQuestionsBody = z.discriminatedUnion('format', [
+  z
+    .object({
+      format: z.literal('json'),
+      importId,
+      questions: z.array(z.unknown()).min(1).max(2_000).describe('Questions as `question` takes them'),
+    })
+    .strict(),
+  z
+    .object({
+      format: z.literal('csv'),
+      importId,
+      csv: z
+        .string()
+        .min(1)
+        .describe(
+          'A header row, then one question a row: kind, questionId, prompt, points, explanation, ' +
+            'options, correct, scoring, tolerance, tags (see docs/quizzes.md)',
+        ),
+    })
+    .strict(),
+]);
+export type ImportQuestionsBody = z.infer<typeof importQuestionsBody>;
+
+export const submitAttemptBody = z
+  .object({
+    answers: answersSchema.describe(
+      'questionId -> answer: an option id (single choice), option ids (multiple choice), a boolean ' +
+        '(true/false), text (short text) or a number (numeric); leave a question out to skip it',
+    ),
+  })
+  .strict();
+export type SubmitAttemptBody = z.infer<typeof submitAttemptBody>;
+
+export const scoreboardQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(1_000).optional().describe('At most this many entries'),
+});
+export type ScoreboardQuery = z.infer<typeof scoreboardQuery>;
+
+export const progressQuery = z.object({
+  learnerId: resourceId.optional().describe("The course owner or an admin: this learner's progress"),
+});
+export type ProgressQuery = z.infer<typeof progressQuery>;
+
+/** Printable ASCII, as clients generate them (UUIDs, ULIDs, hashes). */
+export const idempotencyKey = z
+  .string()
+  .trim()
+  .min(1)
+  .max(200)
+  .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces');
+
+// Answers: documented from the same contracts the services answer with.
+
+const instant = z.string().datetime();
+const quizStatus = z.enum(['draft', 'published', 'archived']);
+
+export const quizView = z
+  .object({
+    quizId: z.string(),
+    courseId: z.string(),
+    title: z.string(),
+    status: quizStatus.optional().describe('The owner view only'),
+    settings: quizSettingsSchema,
+    latestVersion: z.number().int().nullable().optional().describe('The last published version'),
+    version: z.number().int().optional().describe('The published version a learner sees'),
+    questions: z
+      .array(z.union([questionSchema, learnerQuestionSchema]))
+      .describe('Owner: the working copy with answer keys. Learner: the published questions without them'),
+  })
+  .describe('Owner and admin: the working copy; an enrolled learner: the latest published version');
+
+export const quizList = z.object({
+  quizzes: z.array(
+    z.object({
+      quizId: z.string(),
+      title: z.string(),
+      status: quizStatus.optional(),
+      latestVersion: z.number().int().nullable().optional(),
+    }),
+  ),
+});
+
+export const quizPublished = z.object({
+  quizId: z.string(),
+  version: z.number().int(),
+  publishedAt: instant,
+});
+
+export const bankList = z.object({
+  questions: z.array(z.object({ question: questionSchema, tags: z.array(z.string()) })),
+});
+export const bankQuestionView = z.object({ question: questionSchema, tags: z.array(z.string()) });
+export const importAccepted = z.object({ importId: z.string(), imported: z.number().int() });
+
+export const attemptStarted = z.object({
+  attemptId: z.string(),
+  attemptNumber: z.number().int(),
+  quizId: z.string(),
+  quizVersion: z.number().int(),
+  startedAt: instant,
+  deadline: instant.describe("The server's deadline: later answers follow the quiz's late rule"),
+  questions: z.array(learnerQuestionSchema).describe('Without answers; shuffled when the quiz says so'),
+});
+
+export const attemptSubmitted = z.object({
+  attemptId: z.string(),
+  status: z.literal('submitted'),
+  submittedAt: instant,
+  late: z.boolean(),
+});
+
+export const attemptView = z.object({
+  attemptId: z.string(),
+  quizId: z.string(),
+  quizVersion: z.number().int(),
+  learnerId: z.string(),
+  status: z.enum(['in-progress', 'submitted', 'graded', 'expired']),
+  startedAt: instant,
+  deadline: instant,
+  submittedAt: instant.optional(),
+  late: z.boolean().optional(),
+  scorePoints: z.number().optional().describe('Once graded'),
+  maxPoints: z.number().optional(),
+  scorePercent: z.number().optional(),
+  passed: z.boolean().optional(),
+  gradedAt: instant.optional(),
+  results: z
+    .array(
+      z.object({
+        questionId: z.string(),
+        outcome: z.enum(questionOutcomes),
+        awardedPoints: z.number(),
+        maxPoints: z.number(),
+        explanation: z.string(),
+        yourAnswer: z.unknown(),
+      }),
+    )
+    .optional()
+    .describe('Once graded, per question'),
+});
+
+export const attemptList = z.object({ attempts: z.array(attemptView) });
+
+export const scoreboard = z.object({
+  quizId: z.string(),
+  title: z.string(),
+  entries: z.array(
+    z.object({
+      rank: z.number().int(),
+      learnerId: z.string(),
+      learnerName: z.string(),
+      scorePercent: z.number(),
+      passed: z.boolean(),
+      finishedAt: instant,
+      attempts: z.number().int(),
+    }),
+  ),
+});
+
+export const courseProgress = z.object({
+  courseId: z.string(),
+  quizzes: z.array(
+    z.object({
+      quizId: z.string(),
+      title: z.string(),
+      bestScorePercent: z.number().nullable(),
+      passed: z.boolean(),
+      attempts: z.number().int(),
+    }),
+  ),
+});
+
+export const quizEtagHeader = { etag: 'The quiz stream revision, weak (`W/"3"`): send it as If-Match' };
+export const ifMatchHeader = (required: boolean) => ({
+  'if-match': {
+    description: required
+      ? 'The ETag of the version you edited; 428 without it, 412 when stale'
+      : 'Optional: act only on this version (412 when stale)',
+    required,
+  },
+});
