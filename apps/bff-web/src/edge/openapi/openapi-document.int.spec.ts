@@ -1,5 +1,6 @@
 import { startTestApp, type TestApps } from '../../../../../libs/testing/src/apps';
 import { bffWebApp } from '../../bff-web.app';
+import { quizPublicRoutes } from '../../features/quizzes/quiz-public-routes';
 
 interface Operation {
   security?: Record<string, string[]>[];
@@ -39,6 +40,7 @@ const routes: [method: string, path: string, access: 'public' | 'bearer'][] = [
   ['post', '/api/orders/{id}/cancel', 'bearer'],
   ['post', '/api/orders/{id}/checkout', 'bearer'],
   ['get', '/api/enrollments', 'bearer'],
+  ...quizPublicRoutes,
 ];
 
 describe('the OpenAPI document of bff-web', () => {
