@@ -22,7 +22,11 @@ export function createQuizApp(options: QuizAppOptions = {}) {
     module: QuizAppModule,
     uses: ['eventStore', 'bus', 'readDb'],
     async onStart(context) {
-      await startAttemptWorkers(context.nest.get<QuizServices>(QUIZ_SERVICES), context);
+      await startAttemptWorkers(
+        context.nest.get<QuizServices>(QUIZ_SERVICES),
+        context,
+        options.timerPollMs !== undefined ? { timerPollMs: options.timerPollMs } : {},
+      );
     },
   });
 }

@@ -1,8 +1,50 @@
+import { openCheckpointStore, runProjection } from '@quizbook/database';
 import type { AppContext } from '@quizbook/platform';
 import type { QuizServices } from '../quiz-services';
+import { startAttemptTimer } from './expire-attempts/attempt-timer';
+import { openAttemptsProjection } from './expire-attempts/open-attempts.projection';
+import { startGrader } from './grade-attempt/grader';
+import { startSubmissionRelay } from './relay-submissions/submission-relay';
 
-/** The grader (submissions from the bus) and the deadline timer, started once the app listens. */
+export interface AttemptWorkerOptions {
+  /** Pause between two rounds of the deadline timer. */
+  timerPollMs?: number;
+  /** How long a submitted sheet may wait for the grader before the timer grades it itself. */
+  overdueGradeMs?: number;
+}
+
+/**
+ * The grader (submissions from the bus), the relay that feeds it from the event store, and the
+ * deadline timer, started once the app listens and stopped on shutdown, newest first.
+ */
 export async function startAttemptWorkers(
-  _services: QuizServices,
-  _context: AppContext<'eventStore' | 'bus' | 'readDb'>,
-): Promise<void> {}
+  services: QuizServices,
+  context: AppContext<'eventStore' | 'bus' | 'readDb'>,
+  options: AttemptWorkerOptions = {},
+): Promise<void> {
+  const { eventStore, readDb, lifecycle, logger } = context;
+  const grader = await startGrader(services, logger.child({ component: 'quiz grader' }));
+  lifecycle.onShutdown('quiz grader', () => grader.close());
+
+  const relay = await startSubmissionRelay(
+    services,
+    await openCheckpointStore(readDb),
+    logger.child({ component: 'quiz submission relay' }),
+  );
+  lifecycle.onShutdown('quiz submission relay', () => relay.close());
+
+  const openAttempts = await runProjection(openAttemptsProjection, {
+    eventStore,
+    database: readDb,
+    logger: logger.child({ component: 'quiz projections' }),
+  });
+  lifecycle.onShutdown('projection quiz_open_attempts', () => openAttempts.close());
+
+  const timer = startAttemptTimer(services, {
+    pollMs: options.timerPollMs ?? 1_000,
+    overdueGradeMs: options.overdueGradeMs ?? 60_000,
+    onError: (err, attemptId) =>
+      logger.error({ err, attemptId }, 'attempt timer step failed; retried next round'),
+  });
+  lifecycle.onShutdown('quiz attempt timer', () => timer.close());
+}

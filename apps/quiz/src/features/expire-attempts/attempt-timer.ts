@@ -1,0 +1,95 @@
+import type { Kysely } from 'kysely';
+import type { QuizServices } from '../../quiz-services';
+import { attemptEventNames, attemptStreams } from '../attempt-support/attempt-streams';
+import { gradeSubmittedAttempt } from '../grade-attempt/grade-submitted-attempt';
+import type { OpenAttemptTables } from './open-attempts.projection';
+
+export interface AttemptTimerOptions {
+  /** Pause between two rounds. */
+  pollMs: number;
+  /** A sheet still ungraded this long after it arrived is graded by the timer (the bus lost it). */
+  overdueGradeMs: number;
+  onError: (error: unknown, attemptId: string) => void;
+}
+
+export interface AttemptTimer {
+  /** One round now. */
+  runOnce(): Promise<void>;
+  close(): Promise<void>;
+}
+
+const batch = 100;
+
+/**
+ * Closes abandoned attempts at their deadline (ExpireAttempt through the decider, which records
+ * nothing for an attempt submitted meanwhile) and grades overdue submissions. Both are idempotent,
+ * so two instances, or a round repeated before the read model caught up, change nothing twice.
+ */
+export function startAttemptTimer(services: QuizServices, options: AttemptTimerOptions): AttemptTimer {
+  const db = services.readDb.db as Kysely<OpenAttemptTables>;
+  const streams = attemptStreams(services);
+  let closed = false;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> = Promise.resolve();
+
+  const each = async (attemptIds: string[], act: (attemptId: string) => Promise<unknown>) => {
+    for (const attemptId of attemptIds) {
+      if (closed) return;
+      try {
+        await act(attemptId);
+      } catch (error) {
+        options.onError(error, attemptId);
+      }
+    }
+  };
+
+  const round = async () => {
+    const now = services.clock();
+    const due = await db
+      .selectFrom('quiz_open_attempts')
+      .select('attempt_id')
+      .where('status', '=', 'in-progress')
+      .where('deadline', '<=', now.toISOString())
+      .limit(batch)
+      .execute();
+    await each(
+      due.map((row) => row.attempt_id),
+      (attemptId) =>
+        streams.handle(
+          attemptId,
+          { type: 'ExpireAttempt', attemptId, now: services.clock() },
+          { eventName: attemptEventNames },
+        ),
+    );
+    const overdue = await db
+      .selectFrom('quiz_open_attempts')
+      .select('attempt_id')
+      .where('status', '=', 'submitted')
+      .where('received_at', '<=', new Date(now.getTime() - options.overdueGradeMs).toISOString())
+      .limit(batch)
+      .execute();
+    await each(
+      overdue.map((row) => row.attempt_id),
+      (attemptId) => gradeSubmittedAttempt(services, attemptId),
+    );
+  };
+
+  const runOnce = () => {
+    running = running.then(round, round).catch((error: unknown) => options.onError(error, '(round)'));
+    return running;
+  };
+  const schedule = () => {
+    if (closed) return;
+    timer = setTimeout(() => void runOnce().finally(schedule), options.pollMs);
+  };
+  void runOnce().finally(schedule);
+
+  return {
+    runOnce,
+    async close() {
+      closed = true;
+      clearTimeout(timer);
+      await running;
+    },
+  };
+}
