@@ -1,0 +1,17 @@
+export interface LiveFeedTables {
+  /** Per user, for replay to a reconnecting socket; pruned after the retention period. */
+  qr_live_messages: {
+    user_id: string;
+    /** The source event's global position (also the message's `position`). */
+    position: string | number;
+    type: string;
+    /** The LiveMessage `data`, as JSON. */
+    data: string;
+    created_at: string;
+  };
+  /** Order events after the first do not name the learner; OrderInitiated does. */
+  qr_order_learners: {
+    order_id: string;
+    learner_id: string;
+  };
+}
