@@ -180,16 +180,23 @@ export const attemptSubmitted = z.object({
   late: z.boolean(),
 });
 
+const attemptStatus = z.enum(['in-progress', 'submitted', 'graded', 'expired']);
+
 export const attemptView = z.object({
   attemptId: z.string(),
   quizId: z.string(),
   quizVersion: z.number().int(),
+  courseId: z.string(),
   learnerId: z.string(),
-  status: z.enum(['in-progress', 'submitted', 'graded', 'expired']),
+  attemptNumber: z.number().int(),
+  status: attemptStatus,
   startedAt: instant,
   deadline: instant,
+  questions: z.array(learnerQuestionSchema).describe("In the attempt's order, without answer keys"),
   submittedAt: instant.optional(),
   late: z.boolean().optional(),
+  answers: answersSchema.optional().describe('Once submitted'),
+  closedAt: instant.optional().describe('When it expired without an accepted submission'),
   scorePoints: z.number().optional().describe('Once graded'),
   maxPoints: z.number().optional(),
   scorePercent: z.number().optional(),
@@ -203,14 +210,29 @@ export const attemptView = z.object({
         awardedPoints: z.number(),
         maxPoints: z.number(),
         explanation: z.string(),
-        yourAnswer: z.unknown(),
+        yourAnswer: z.unknown().describe('What the learner answered; null when skipped'),
       }),
     )
     .optional()
     .describe('Once graded, per question'),
 });
 
-export const attemptList = z.object({ attempts: z.array(attemptView) });
+export const attemptList = z.object({
+  quizId: z.string(),
+  attempts: z.array(
+    z.object({
+      attemptId: z.string(),
+      attemptNumber: z.number().int(),
+      quizVersion: z.number().int(),
+      status: attemptStatus,
+      startedAt: instant,
+      deadline: instant,
+      submittedAt: instant.optional(),
+      scorePercent: z.number().optional().describe('Once graded'),
+      passed: z.boolean().optional(),
+    }),
+  ),
+});
 
 export const scoreboard = z.object({
   quizId: z.string(),
