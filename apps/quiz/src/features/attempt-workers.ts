@@ -9,9 +9,15 @@ import { startSubmissionRelay } from './relay-submissions/submission-relay';
 export interface AttemptWorkerOptions {
   /** Pause between two rounds of the deadline timer. */
   timerPollMs?: number;
+  /** How long after its deadline an untouched attempt waits for a sheet in flight before it is closed. */
+  lateSheetGraceMs?: number;
   /** How long a submitted sheet may wait for the grader before the timer grades it itself. */
   overdueGradeMs?: number;
 }
+
+/** Defaults: a sheet in flight at the deadline has two minutes to land; a grade is overdue after one. */
+export const lateSheetGraceMs = 120_000;
+export const overdueGradeMs = 60_000;
 
 /**
  * The grader (submissions from the bus), the relay that feeds it from the event store, and the
@@ -42,7 +48,8 @@ export async function startAttemptWorkers(
 
   const timer = startAttemptTimer(services, {
     pollMs: options.timerPollMs ?? 1_000,
-    overdueGradeMs: options.overdueGradeMs ?? 60_000,
+    lateSheetGraceMs: options.lateSheetGraceMs ?? lateSheetGraceMs,
+    overdueGradeMs: options.overdueGradeMs ?? overdueGradeMs,
     onError: (err, attemptId) =>
       logger.error({ err, attemptId }, 'attempt timer step failed; retried next round'),
   });

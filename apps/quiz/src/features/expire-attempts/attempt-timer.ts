@@ -7,6 +7,12 @@ import type { OpenAttemptTables } from './open-attempts.projection';
 export interface AttemptTimerOptions {
   /** Pause between two rounds. */
   pollMs: number;
+  /**
+   * How long after its deadline an untouched attempt stays open: a sheet still in flight at the
+   * deadline is then accepted (and graded as submitted at the deadline) or refused by the quiz's
+   * rule, instead of losing a race with this timer. Closed attempts still record the deadline.
+   */
+  lateSheetGraceMs: number;
   /** A sheet still ungraded this long after it arrived is graded by the timer (the bus lost it). */
   overdueGradeMs: number;
   onError: (error: unknown, attemptId: string) => void;
@@ -21,7 +27,7 @@ export interface AttemptTimer {
 const batch = 100;
 
 /**
- * Closes abandoned attempts at their deadline (ExpireAttempt through the decider, which records
+ * Closes abandoned attempts once their deadline (plus the grace for sheets in flight) has passed (ExpireAttempt through the decider, which records
  * nothing for an attempt submitted meanwhile) and grades overdue submissions. Both are idempotent,
  * so two instances, or a round repeated before the read model caught up, change nothing twice.
  */
@@ -49,7 +55,7 @@ export function startAttemptTimer(services: QuizServices, options: AttemptTimerO
       .selectFrom('quiz_open_attempts')
       .select('attempt_id')
       .where('status', '=', 'in-progress')
-      .where('deadline', '<=', now.toISOString())
+      .where('deadline', '<=', new Date(now.getTime() - options.lateSheetGraceMs).toISOString())
       .limit(batch)
       .execute();
     await each(
