@@ -12,6 +12,7 @@ import {
 } from '../attempt-support/attempt-test-kit';
 
 interface StartedBody {
+  type?: string;
   attemptId: string;
   attemptNumber: number;
   quizVersion: number;
