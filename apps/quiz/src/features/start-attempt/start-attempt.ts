@@ -3,10 +3,10 @@ import type { AttemptStartedData, LearnerQuestion, Question } from '@quizbook/co
 import { conflict, forbidden } from '@quizbook/platform';
 import { isEnrolled, readCourseAccess } from '../../course-access/course-access';
 import { AttemptAlreadyStartedError } from '../../domain/attempt/attempt-errors';
-import { toLearnerQuestion } from '../../domain/questions/learner-question';
 import type { QuizServices } from '../../quiz-services';
 import { quizNotFound } from '../attempt-support/attempt-problems';
 import { attemptEventNames, attemptIdOf, attemptStreams } from '../attempt-support/attempt-streams';
+import { learnerQuestionsOf } from '../attempt-support/learner-questions';
 import { attemptQuizVersionOf, readPublishedQuiz } from '../attempt-support/published-quizzes';
 import { shuffled } from './shuffle';
 
@@ -73,18 +73,6 @@ export async function startAttempt(
     type: 'no-attempts-left',
     extensions: { attemptsAllowed },
   });
-}
-
-/** The questions in the attempt's own order, without answer keys or explanations. */
-export function learnerQuestionsOf(
-  started: AttemptStartedData,
-  questions: readonly Question[],
-): LearnerQuestion[] {
-  const byId = new Map(questions.map((question) => [question.questionId, question]));
-  return started.questionOrder
-    .map((questionId) => byId.get(questionId))
-    .filter((question): question is Question => question !== undefined)
-    .map(toLearnerQuestion);
 }
 
 export function startedAttemptView(

@@ -1,7 +1,7 @@
 import type { AnswerValue, LearnerQuestion, QuestionResult } from '@quizbook/contracts';
 import type { AttemptState, AttemptStatus } from '../../domain/attempt/attempt.decider';
 import type { PublishedQuiz } from '../../domain/attempt/published-quiz';
-import { learnerQuestionsOf } from '../start-attempt/start-attempt';
+import { learnerQuestionsOf } from '../attempt-support/learner-questions';
 
 export interface AttemptView {
   attemptId: string;
