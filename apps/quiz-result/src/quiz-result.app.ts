@@ -2,7 +2,7 @@ import { runProjection } from '@quizbook/database';
 import { defineApp, systemClock, type Clock } from '@quizbook/platform';
 import { busLivePublisher } from './features/live-feed/live-feed.projection';
 import { quizResultProjections } from './quiz-result-projections';
-import { startQuizResultTimers } from './quiz-result-timers';
+import { startQuizResultTimers, type QuizResultTimers } from './quiz-result-timers';
 import { QuizResultModule } from './quiz-result.module';
 
 export interface QuizResultAppOptions {
@@ -10,6 +10,8 @@ export interface QuizResultAppOptions {
   clock?: Clock;
   /** Pause between two rounds of the digest and pruning timer. */
   timerPollMs?: number;
+  /** Hands specs the running timer, so they can run a round rather than wait for one. */
+  onTimersStarted?: (timers: QuizResultTimers) => void;
 }
 
 /** One definition per call, so specs can boot the app twice on the same stores (a restart). */
@@ -50,6 +52,7 @@ export function createQuizResultApp(options: QuizResultAppOptions = {}) {
           logger.error({ err, step }, 'quiz-result timer step failed; retried next round'),
       });
       lifecycle.onShutdown('quiz-result timers', () => timers.close());
+      options.onTimersStarted?.(timers);
     },
   });
 }

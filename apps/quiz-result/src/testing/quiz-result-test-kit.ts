@@ -22,6 +22,7 @@ import {
   type TestApps,
 } from '@quizbook/testing';
 import { createQuizResultApp, type QuizResultAppOptions } from '../quiz-result.app';
+import type { QuizResultTimers } from '../quiz-result-timers';
 
 export { eventually } from '@quizbook/testing';
 
@@ -104,6 +105,7 @@ export class QuizResultHarness {
   private readonly leases: { apps: TestApps; lease: { resource: MessageBus; release(): Promise<void> } }[] =
     [];
   private readonly consumers: Consumer[] = [];
+  private timers?: QuizResultTimers;
 
   constructor(
     readonly env: Environment,
@@ -111,9 +113,16 @@ export class QuizResultHarness {
   ) {}
 
   async start(options: QuizResultAppOptions = {}): Promise<TestApps> {
-    this.apps = await startTestApp(createQuizResultApp({ timerPollMs: 20, ...options }), {
-      env: { USER_SERVICE_URL: this.jwksUrl, LOG_LEVEL: 'warn', ...this.env },
-    });
+    this.apps = await startTestApp(
+      createQuizResultApp({
+        timerPollMs: 20,
+        ...options,
+        onTimersStarted: (timers) => (this.timers = timers),
+      }),
+      {
+        env: { USER_SERVICE_URL: this.jwksUrl, LOG_LEVEL: 'warn', ...this.env },
+      },
+    );
     this.writer ??= await openEventStore(this.env.EVENT_STORE_URL!);
     return this.apps;
   }
@@ -148,6 +157,14 @@ export class QuizResultHarness {
       }),
     );
     return received;
+  }
+
+  /**
+   * One whole timer round that starts now: after it, whatever was due at the clock's current time
+   * has been published.
+   */
+  async runTimers(): Promise<void> {
+    await this.timers!.runOnce();
   }
 
   async get<T = Record<string, unknown>>(route: string, token?: string) {
