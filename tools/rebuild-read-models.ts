@@ -20,6 +20,7 @@ import { openEventStore } from '@quizbook/eventstore';
 // Projections register themselves when their module is imported: import each app's projection
 // module here as the apps gain read models.
 import '../apps/projection/src/projections/register-read-models';
+import '../apps/quiz-result/src/register-quiz-result-read-models';
 
 const usage = 'usage: rebuild-read-models [projection-name ...|--all]';
 // cli-progress counts in integers; positions can exceed what a bar should count in.
