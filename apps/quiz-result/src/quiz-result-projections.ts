@@ -11,12 +11,13 @@ import { scoresProjection } from './features/scoreboards/scores.projection';
  * without one (the rebuild tool) it restores its rows and pushes nothing.
  */
 export function quizResultProjections(publish?: LivePublisher): Projection[] {
+  // The live feed first: it subscribes first, so a grade reaches the bus before the other writes.
   return [
+    liveFeedProjection(publish),
     quizzesProjection,
     courseMembersProjection,
     usersProjection,
     scoresProjection,
     digestQueueProjection,
-    liveFeedProjection(publish),
   ];
 }

@@ -106,6 +106,8 @@ export class QuizResultHarness {
     [];
   private readonly consumers: Consumer[] = [];
   private timers?: QuizResultTimers;
+  /** `performance.now()` at the first receipt of each message id, to report push latency. */
+  readonly firstReceivedAt = new Map<string, number>();
 
   constructor(
     readonly env: Environment,
@@ -152,6 +154,7 @@ export class QuizResultHarness {
         topic,
         group,
         handler: async (message) => {
+          if (!this.firstReceivedAt.has(message.id)) this.firstReceivedAt.set(message.id, performance.now());
           received.push(message);
         },
       }),
