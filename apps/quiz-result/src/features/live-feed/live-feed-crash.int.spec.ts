@@ -87,6 +87,33 @@ for (const { dialect, describe, fresh } of dialectsUnderTest) {
       ]);
     });
 
+    it('announces one result per attempt even when the attempt was graded twice', async () => {
+      const pushed: LiveMessage[] = [];
+      const events = quizResultEvents(eventStore);
+      const grade = {
+        attemptId: 'a1',
+        quizId: 'quiz-1',
+        courseId: 'course-1',
+        learnerId: 'ann',
+        scorePercent: 90,
+        finishedAt: '2030-01-01T10:00:00.000Z',
+      };
+      const first = await events.grade(grade);
+      // The same grade under another event id: the store keeps both.
+      const second = await events.grade({ ...grade, scorePercent: 10 });
+      expect(second).toBeGreaterThan(first);
+      const running = await runProjection(
+        liveFeedProjection(async (live) => {
+          pushed.push(live.message);
+        }),
+        { eventStore, database, logger: recordingLogger() },
+      );
+      closers.push(() => running.close());
+      await running.waitFor(second);
+      expect(pushed).toEqual([expect.objectContaining({ type: 'quiz.result', position: first.toString() })]);
+      expect(await storedRows()).toEqual([expect.objectContaining({ type: 'quiz.result' })]);
+    });
+
     it('pushes nothing again and keeps the same rows when a rebuild replays everything', async () => {
       const pushed: LiveMessage[] = [];
       const events = quizResultEvents(eventStore);

@@ -41,7 +41,7 @@ export function liveFeedProjection(publish?: LivePublisher): Projection<LiveFeed
   return defineProjection<LiveFeedTables>({
     name: liveFeedProjectionName,
     categories: [attemptStreamCategory, orderStreamCategory, courseStreamCategory],
-    tables: ['qr_live_messages', 'qr_order_learners'],
+    tables: ['qr_live_messages', 'qr_order_learners', 'qr_live_results'],
     migrations: [
       {
         name: '0001_create_qr_live_messages',
@@ -64,6 +64,16 @@ export function liveFeedProjection(publish?: LivePublisher): Projection<LiveFeed
             .createTable('qr_order_learners')
             .addColumn('order_id', 'varchar(191)', (col) => col.primaryKey())
             .addColumn('learner_id', 'varchar(191)', (col) => col.notNull())
+            .execute();
+        },
+      },
+      {
+        name: '0002_create_qr_live_results',
+        async up(db) {
+          await db.schema
+            .createTable('qr_live_results')
+            .addColumn('attempt_id', 'varchar(191)', (col) => col.primaryKey())
+            .addColumn('position', 'bigint', (col) => col.notNull())
             .execute();
         },
       },
@@ -91,6 +101,19 @@ export function liveFeedProjection(publish?: LivePublisher): Projection<LiveFeed
         return row?.learner_id;
       });
       if (!live) return;
+      if (live.message.type === 'quiz.result') {
+        const announced = await trx
+          .selectFrom('qr_live_results')
+          .select('position')
+          .where('attempt_id', '=', live.message.data.attemptId)
+          .executeTakeFirst();
+        if (announced && announced.position.toString() !== live.message.position) return;
+        if (!announced)
+          await trx
+            .insertInto('qr_live_results')
+            .values({ attempt_id: live.message.data.attemptId, position: live.message.position })
+            .execute();
+      }
       const stored = await trx
         .selectFrom('qr_live_messages')
         .select('position')

@@ -9,6 +9,14 @@ export interface LiveFeedTables {
     data: string;
     created_at: string;
   };
+  /**
+   * Attempts whose result was announced: a second AttemptGraded for one attempt (a grader without
+   * deterministic event ids) must not push a second result.
+   */
+  qr_live_results: {
+    attempt_id: string;
+    position: string | number;
+  };
   /** Order events after the first do not name the learner; OrderInitiated does. */
   qr_order_learners: {
     order_id: string;
