@@ -8,17 +8,21 @@ import { QuizServiceClient } from '../../upstream/quiz-service.client';
 import type { UpstreamCall } from '../../upstream/service-client';
 import { PathParams, relayUnderApi, segment } from './quiz-relay';
 import {
-  bankList,
   bankQuestionBody,
   bankQuestionParams,
-  bankQuestionView,
+  bankView,
   idempotencyKey,
+  ifMatchHeader,
   importAccepted,
   importQuestionsBody,
+  replaceBankQuestionBody,
   type BankQuestionBody,
   type BankQuestionParams,
   type ImportQuestionsBody,
+  type ReplaceBankQuestionBody,
 } from './quiz.schemas';
+
+const bankEtag = { etag: 'The bank stream revision, weak (`W/"3"`): send it as If-Match' };
 
 /** The caller's own reusable questions; quizzes copy from it (`bankQuestionId`). */
 @ApiTags('question bank')
@@ -30,7 +34,7 @@ export class QuestionBankController {
   @Get()
   @BearerRoute({
     summary: "The caller's question bank",
-    success: { status: 200, description: 'The questions with their tags', body: bankList },
+    success: { status: 200, description: 'The questions with their tags', body: bankView, headers: bankEtag },
     problems: [403],
   })
   async list(
@@ -45,12 +49,14 @@ export class QuestionBankController {
   @BearerRoute({
     summary: 'Add a question to your bank',
     requestBody: bankQuestionBody,
-    success: { status: 201, description: 'Added', body: bankQuestionView },
-    problems: [403, 409],
+    requestHeaders: ifMatchHeader(false),
+    success: { status: 201, description: 'The bank with the question', body: bankView, headers: bankEtag },
+    problems: [403, 409, 412],
   })
   async add(
     @CurrentPrincipal() principal: Principal,
     @Body(new ZodValidationPipe(bankQuestionBody)) body: BankQuestionBody,
+    @Headers('if-match') ifMatch: string | undefined,
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ) {
@@ -58,6 +64,7 @@ export class QuestionBankController {
       method: 'POST',
       path: '/question-bank/questions',
       body,
+      headers: { 'if-match': ifMatch },
     });
   }
 
@@ -65,14 +72,21 @@ export class QuestionBankController {
   @PathParams('questionId')
   @BearerRoute({
     summary: 'Replace a question of your bank (quizzes that copied it keep their copy)',
-    requestBody: bankQuestionBody,
-    success: { status: 200, description: 'Replaced', body: bankQuestionView },
-    problems: [403, 404],
+    requestBody: replaceBankQuestionBody,
+    requestHeaders: ifMatchHeader(false),
+    success: {
+      status: 200,
+      description: 'The bank with the question replaced',
+      body: bankView,
+      headers: bankEtag,
+    },
+    problems: [403, 404, 412],
   })
   async replace(
     @CurrentPrincipal() principal: Principal,
     @Param(new ZodValidationPipe(bankQuestionParams)) params: BankQuestionParams,
-    @Body(new ZodValidationPipe(bankQuestionBody)) body: BankQuestionBody,
+    @Body(new ZodValidationPipe(replaceBankQuestionBody)) body: ReplaceBankQuestionBody,
+    @Headers('if-match') ifMatch: string | undefined,
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ) {
@@ -80,6 +94,7 @@ export class QuestionBankController {
       method: 'PUT',
       path: `/question-bank/questions/${segment(params.questionId)}`,
       body,
+      headers: { 'if-match': ifMatch },
     });
   }
 
@@ -87,18 +102,21 @@ export class QuestionBankController {
   @PathParams('questionId')
   @BearerRoute({
     summary: 'Remove a question from your bank',
-    success: { status: 204, description: 'Removed' },
-    problems: [400, 403, 404],
+    requestHeaders: ifMatchHeader(false),
+    success: { status: 200, description: 'The bank without the question', body: bankView, headers: bankEtag },
+    problems: [400, 403, 404, 412],
   })
   async remove(
     @CurrentPrincipal() principal: Principal,
     @Param(new ZodValidationPipe(bankQuestionParams)) params: BankQuestionParams,
+    @Headers('if-match') ifMatch: string | undefined,
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ) {
     return this.relayed(reply, request, principal, {
       method: 'DELETE',
       path: `/question-bank/questions/${segment(params.questionId)}`,
+      headers: { 'if-match': ifMatch },
     });
   }
 

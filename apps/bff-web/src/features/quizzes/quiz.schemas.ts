@@ -49,13 +49,20 @@ export const addQuestionBody = z
   .object({
     question: questionSchema.optional(),
     bankQuestionId: questionIdSchema.optional().describe("Copy this question from the caller's bank"),
+    questionId: questionIdSchema
+      .optional()
+      .describe('With bankQuestionId: the id the copy gets in this quiz'),
   })
   .strict()
   .refine((body) => (body.question === undefined) !== (body.bankQuestionId === undefined), {
     message: 'give either a question or a bankQuestionId, not both',
     path: ['question'],
   })
-  .describe('Either `question` or `bankQuestionId`');
+  .refine((body) => body.questionId === undefined || body.bankQuestionId !== undefined, {
+    message: 'only with bankQuestionId: a new question carries its own id',
+    path: ['questionId'],
+  })
+  .describe('Either `question`, or `bankQuestionId` (and optionally the `questionId` of the copy)');
 export type AddQuestionBody = z.infer<typeof addQuestionBody>;
 
 export const replaceQuestionBody = z.object({ question: questionSchema }).strict();
@@ -64,6 +71,8 @@ export type ReplaceQuestionBody = z.infer<typeof replaceQuestionBody>;
 const tags = z.array(z.string().trim().toLowerCase().min(1).max(50)).max(20);
 export const bankQuestionBody = z.object({ question: questionSchema, tags: tags.optional() }).strict();
 export type BankQuestionBody = z.infer<typeof bankQuestionBody>;
+export const replaceBankQuestionBody = z.object({ question: questionSchema }).strict();
+export type ReplaceBankQuestionBody = z.infer<typeof replaceBankQuestionBody>;
 
 // Rows are not validated here: the quiz service answers every bad row at once (422 import-rejected
 // with `rows`), which a 400 on the first bad row at the edge would hide.
@@ -125,15 +134,33 @@ export const idempotencyKey = z
 const instant = z.string().datetime();
 const quizStatus = z.enum(['draft', 'published', 'archived']);
 
+const quizShape = {
+  quizId: z.string(),
+  courseId: z.string(),
+  title: z.string(),
+  status: quizStatus,
+  settings: quizSettingsSchema
+    .partial()
+    .describe('A learner sees the time limit, attempts, pass mark and late rule'),
+  // Owner and admin only:
+  ownerId: z.string().optional(),
+  latestVersion: z.number().int().nullable().optional().describe('Owner: the last published version'),
+  publishedAt: instant.nullable().optional(),
+  versions: z.array(z.object({ version: z.number().int(), publishedAt: instant })).optional(),
+  hasUnpublishedChanges: z.boolean().optional(),
+  revision: z.number().int().optional().describe('Owner: the version the ETag names'),
+  // Learner only:
+  version: z.number().int().optional().describe('Learner: the published version shown'),
+  totalPoints: z.number().optional(),
+};
+
 export const quizView = z
   .object({
-    quizId: z.string(),
-    courseId: z.string(),
-    title: z.string(),
-    status: quizStatus.optional().describe('The owner view only'),
-    settings: quizSettingsSchema,
-    latestVersion: z.number().int().nullable().optional().describe('The last published version'),
-    version: z.number().int().optional().describe('The published version a learner sees'),
+    ...quizShape,
+    copiedFromBank: z
+      .record(z.string())
+      .optional()
+      .describe('Owner: questionId -> the bank question it copies'),
     questions: z
       .array(z.union([questionSchema, learnerQuestionSchema]))
       .describe('Owner: the working copy with answer keys. Learner: the published questions without them'),
@@ -141,14 +168,10 @@ export const quizView = z
   .describe('Owner and admin: the working copy; an enrolled learner: the latest published version');
 
 export const quizList = z.object({
-  quizzes: z.array(
-    z.object({
-      quizId: z.string(),
-      title: z.string(),
-      status: quizStatus.optional(),
-      latestVersion: z.number().int().nullable().optional(),
-    }),
-  ),
+  courseId: z.string(),
+  quizzes: z
+    .array(z.object({ ...quizShape, questionCount: z.number().int() }))
+    .describe('Owner: every quiz, drafts and archived ones too. Learner: the published ones'),
 });
 
 export const quizPublished = z.object({
@@ -157,10 +180,13 @@ export const quizPublished = z.object({
   publishedAt: instant,
 });
 
-export const bankList = z.object({
-  questions: z.array(z.object({ question: questionSchema, tags: z.array(z.string()) })),
+export const bankView = z.object({
+  ownerId: z.string(),
+  questions: z.array(
+    z.object({ question: questionSchema, tags: z.array(z.string()), importId: z.string().optional() }),
+  ),
+  revision: z.number().int().describe('The version the ETag names'),
 });
-export const bankQuestionView = z.object({ question: questionSchema, tags: z.array(z.string()) });
 export const importAccepted = z.object({ importId: z.string(), imported: z.number().int() });
 
 export const attemptStarted = z.object({
