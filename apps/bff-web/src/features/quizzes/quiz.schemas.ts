@@ -76,29 +76,42 @@ export type ReplaceBankQuestionBody = z.infer<typeof replaceBankQuestionBody>;
 
 // Rows are not validated here: the quiz service answers every bad row at once (422 import-rejected
 // with `rows`), which a 400 on the first bad row at the edge would hide.
-const importId = resourceId.optional().describe('Importing again with the same id changes nothing');
-export const importQuestionsBody = z.discriminatedUnion('format', [
-  z
-    .object({
-      format: z.literal('json'),
-      importId,
-      questions: z.array(z.unknown()).min(1).max(2_000).describe('Questions as `question` takes them'),
-    })
-    .strict(),
-  z
-    .object({
-      format: z.literal('csv'),
-      importId,
-      csv: z
-        .string()
-        .min(1)
-        .describe(
-          'A header row, then one question a row: kind, questionId, prompt, points, explanation, ' +
-            'options, correct, scoring, tolerance, tags (see docs/quizzes.md)',
-        ),
-    })
-    .strict(),
-]);
+const importId = z
+  .string()
+  .min(1)
+  .max(100)
+  .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, "-" and "_" only')
+  .optional()
+  .describe('Importing again with the same id changes nothing');
+/** A bare JSON array is taken as `{format: 'json', questions}`, as the quiz service takes it. */
+export const importQuestionsBody = z.preprocess(
+  (body) => (Array.isArray(body) ? { format: 'json', questions: body } : body),
+  z.discriminatedUnion('format', [
+    z
+      .object({
+        format: z.literal('json'),
+        importId,
+        questions: z
+          .array(z.unknown())
+          .max(1_000)
+          .describe('Questions as `question` takes them; questionId optional'),
+      })
+      .strict(),
+    z
+      .object({
+        format: z.literal('csv'),
+        importId,
+        csv: z
+          .string()
+          .max(2_000_000)
+          .describe(
+            'A header row naming the columns (kind, prompt and correct required; questionId, points, options, ' +
+              'tolerance, scoring, explanation optional), then one question a row; see docs/quizzes.md',
+          ),
+      })
+      .strict(),
+  ]),
+);
 export type ImportQuestionsBody = z.infer<typeof importQuestionsBody>;
 
 export const submitAttemptBody = z
