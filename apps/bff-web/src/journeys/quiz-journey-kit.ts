@@ -9,43 +9,29 @@ import {
   type FreshMysqlDatabase,
 } from '@quizbook/testing';
 import { startTestApp, type TestApps } from '../../../../libs/testing/src/apps';
-// A journey boots every app, as `npm start` does: the flow across them is what it is for.
-import { createCourseApp } from '../../../course/src/course.app';
-import { createNotificationApp } from '../../../notification/src/notification.app';
-import { createPaymentApp } from '../../../payment/src/payment.app';
-import { projectionApp } from '../../../projection/src/projection.app';
-import { quizResultApp } from '../../../quiz-result/src/quiz-result.app';
-import { createQuizApp } from '../../../quiz/src/quiz.app';
+// A journey boots every app, exactly the list `npm start` boots: the flow across them is what it is for.
+import { allApps } from '../../../all-apps';
 import { testOnlyArgon2Cost } from '../../../user/src/passwords/password-hasher';
 import { createUserApp } from '../../../user/src/user.app';
-import { bffWebApp } from '../bff-web.app';
 import { adminEmail, eventually, type Call } from './journey-kit';
 
-/** Every app `npm start` boots, on the embedded default or the stores `env` names. */
+/** Every app as `npm start` boots them (apps/all-apps.ts), on the embedded default or the stores `env` names. */
 export function startEveryApp(env: Record<string, string> = {}): Promise<TestApps> {
-  return startTestApp(
-    [
-      createUserApp({ passwordCost: testOnlyArgon2Cost }),
-      createCourseApp({ timerPollMs: 50 }),
-      createPaymentApp(),
-      createQuizApp({ timerPollMs: 50 }),
-      quizResultApp,
-      createNotificationApp({ retry: { initialBackoffMs: 5, maxBackoffMs: 20 } }),
-      projectionApp,
-      bffWebApp,
-    ],
-    {
-      env: {
-        ADMIN_EMAILS: adminEmail,
-        LOG_LEVEL: 'warn',
-        // Every client of a spec is 127.0.0.1: the per-IP limit would count a whole class as one client.
-        RATE_LIMIT_PER_IP: '100000',
-        // The digest gathers results for a second instead of a minute, so the journey sees it.
-        QUIZ_DIGEST_DELAY_SECONDS: '1',
-        ...env,
-      },
-    },
+  // The same apps in the same order; only password hashing is cheap, as in every spec.
+  const apps = allApps.map((app) =>
+    app.name === 'user' ? createUserApp({ passwordCost: testOnlyArgon2Cost }) : app,
   );
+  return startTestApp(apps, {
+    env: {
+      ADMIN_EMAILS: adminEmail,
+      LOG_LEVEL: 'warn',
+      // Every client of a spec is 127.0.0.1: the per-IP limit would count a whole class as one client.
+      RATE_LIMIT_PER_IP: '100000',
+      // The digest gathers results for a second instead of a minute, so the journey sees it.
+      QUIZ_DIGEST_DELAY_SECONDS: '1',
+      ...env,
+    },
+  });
 }
 
 /** Where the stores live: the embedded default always; MariaDB + Redis when the machine has them. */
