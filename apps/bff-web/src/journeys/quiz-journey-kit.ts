@@ -16,12 +16,16 @@ import { createUserApp } from '../../../user/src/user.app';
 import { adminEmail, eventually, type Call } from './journey-kit';
 
 /** Every app as `npm start` boots them (apps/all-apps.ts), on the embedded default or the stores `env` names. */
-export function startEveryApp(env: Record<string, string> = {}): Promise<TestApps> {
+export function startEveryApp(
+  env: Record<string, string> = {},
+  /** Booted after them: a second bff-web instance, say. */
+  more: readonly (typeof allApps)[number][] = [],
+): Promise<TestApps> {
   // The same apps in the same order; only password hashing is cheap, as in every spec.
   const apps = allApps.map((app) =>
     app.name === 'user' ? createUserApp({ passwordCost: testOnlyArgon2Cost }) : app,
   );
-  return startTestApp(apps, {
+  return startTestApp([...apps, ...more], {
     env: {
       ADMIN_EMAILS: adminEmail,
       LOG_LEVEL: 'warn',
