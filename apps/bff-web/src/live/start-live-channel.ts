@@ -23,6 +23,7 @@ import { consumeLiveUpdates } from './live-updates-consumer';
 /** Close codes the client acts on: 4401 means "get a fresh token and reconnect". */
 export const liveCloseCodes = {
   goingAway: 1001,
+  internalError: 1011,
   tryAgainLater: 1013,
   tokenExpired: 4401,
 } as const;
@@ -157,9 +158,14 @@ async function openConnection(
     await replayBacklog(quizResult, { token: principal.token, after }, (page) => connection.replay(page));
     connection.endReplay();
   } catch (error) {
-    if (!(error instanceof BacklogUnavailableError)) throw error;
-    logger.warn({ err: error, userId, after }, 'live backlog unavailable; asking the client to retry');
-    socket.close(liveCloseCodes.tryAgainLater, 'try again later');
+    if (error instanceof BacklogUnavailableError) {
+      logger.warn({ err: error, userId, after }, 'live backlog unavailable; asking the client to retry');
+      socket.close(liveCloseCodes.tryAgainLater, 'try again later');
+      return;
+    }
+    // Never silently live without the backlog: the client reconnects with the same `after`.
+    logger.error({ err: error, userId, after }, 'live backlog replay failed');
+    socket.close(liveCloseCodes.internalError, 'replay failed');
   }
 }
 
