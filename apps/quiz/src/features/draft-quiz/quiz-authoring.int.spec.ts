@@ -244,6 +244,15 @@ function authoringSuite(stores: () => Promise<Environment>) {
     const mismatch = await call<Body>('PUT', `${route}/pi`, { token: ada, body: { question: capital } });
     expect(mismatch.status).toBe(400);
     expect(mismatch.body.errors[0].field).toBe('question.questionId');
+    const invalid = await call<Body>('POST', route, {
+      token: ada,
+      body: { question: { ...pi, questionId: 'p2', points: 0 } },
+    });
+    expect(invalid.status).toBe(400);
+    expect(invalid.body.errors.map((e: Body) => e.field)).toEqual(['question.points']);
+    const neither = await call<Body>('POST', route, { token: ada, body: {} });
+    expect(neither.status).toBe(400);
+    expect(neither.body.errors.map((e: Body) => e.field)).toEqual(['question']);
     const removed = await call<Body>('DELETE', `${route}/pi`, { token: ada });
     expect(removed.status).toBe(200);
     expect(removed.body.questions.map((q: Body) => q.questionId)).toEqual(['capital']);

@@ -37,12 +37,13 @@ export class EditQuestionsController {
       caller,
       quizId,
       async () => {
-        if ('question' in body) return { type: 'AddQuestion', quizId, question: body.question };
+        if (body.question) return { type: 'AddQuestion', quizId, question: body.question };
+        const bankQuestionId = body.bankQuestionId!;
         const bank = await authoringStreams(this.services).banks.load(caller.userId);
-        const entry = findBankEntry(bank.state, body.bankQuestionId);
-        if (!entry) throw new BankQuestionNotFoundError(caller.userId, body.bankQuestionId);
+        const entry = findBankEntry(bank.state, bankQuestionId);
+        if (!entry) throw new BankQuestionNotFoundError(caller.userId, bankQuestionId);
         const question = { ...entry.question, questionId: body.questionId ?? entry.question.questionId };
-        return { type: 'AddQuestion', quizId, question, bankQuestionId: body.bankQuestionId };
+        return { type: 'AddQuestion', quizId, question, bankQuestionId };
       },
       ifMatch,
       reply,
