@@ -31,6 +31,7 @@ function authoringSuite(stores: () => Promise<Environment>) {
   const issuer = new TestIssuer();
   let apps: TestApps;
   let env: Environment;
+  let jwksUrl: string;
   const call = quizApi(() => apps.url);
   const ada = issuer.tokenFor('instructor-ada', ['learner', 'instructor']);
   const bob = issuer.tokenFor('instructor-bob', ['learner', 'instructor']);
@@ -41,7 +42,8 @@ function authoringSuite(stores: () => Promise<Environment>) {
 
   beforeAll(async () => {
     env = await stores();
-    apps = await startQuizApp(await issuer.start(), env);
+    jwksUrl = await issuer.start();
+    apps = await startQuizApp(jwksUrl, env);
   });
   afterAll(async () => {
     await apps?.close();
@@ -302,6 +304,23 @@ function authoringSuite(stores: () => Promise<Environment>) {
     expect(JSON.stringify(forLearner.body)).not.toContain('correct');
     expect((await call('GET', `/courses/${courseId}/quizzes`, { token: otto })).status).toBe(404);
     expect((await call('GET', `/courses/${courseId}/quizzes`, { token: bob })).status).toBe(404);
+  });
+  it('a quiz drafted on one instance is listed and published by another sharing the stores', async () => {
+    const other = await startQuizApp(jwksUrl, { ...env, EVENT_STORE_URL: eventStoreUrlOf(apps, env) });
+    try {
+      const onOther = quizApi(() => other.url);
+      const before = await onOther<Body>('GET', `/courses/${courseId}/quizzes`, { token: ada });
+      expect(before.body.quizzes).toEqual([]);
+      const { body } = await draft();
+      const listed = await onOther<Body>('GET', `/courses/${courseId}/quizzes`, { token: ada });
+      expect(listed.body.quizzes.map((q: Body) => q.quizId)).toEqual([body.quizId]);
+      const published = await onOther<Body>('POST', `/quizzes/${body.quizId}/publish`, { token: ada });
+      expect(published.body.version).toBe(1);
+      const again = await publish(body.quizId);
+      expect(again.body).toMatchObject({ version: 1, newVersion: false });
+    } finally {
+      await other.close();
+    }
   });
 }
 
