@@ -305,6 +305,7 @@ function authoringSuite(stores: () => Promise<Environment>) {
     expect((await call('GET', `/courses/${courseId}/quizzes`, { token: otto })).status).toBe(404);
     expect((await call('GET', `/courses/${courseId}/quizzes`, { token: bob })).status).toBe(404);
   });
+
   it('a quiz drafted on one instance is listed and published by another sharing the stores', async () => {
     const other = await startQuizApp(jwksUrl, { ...env, EVENT_STORE_URL: eventStoreUrlOf(apps, env) });
     try {
