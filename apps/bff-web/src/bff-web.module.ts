@@ -14,6 +14,7 @@ import { CheckoutController } from './features/checkout/checkout.controller';
 import { CatalogController } from './features/courses/catalog.controller';
 import { ManageCoursesController } from './features/courses/manage-courses.controller';
 import { JwksController } from './features/jwks/jwks.controller';
+import { LiveDocsController } from './live/live-docs.controller';
 import { MeController } from './features/me/me.controller';
 import { OrdersController } from './features/orders/orders.controller';
 import { quizControllers } from './features/quizzes/quiz-controllers';
@@ -40,6 +41,7 @@ import { UserServiceClient } from './upstream/user-service.client';
     CheckoutController,
     EnrollmentsController,
     ...quizControllers,
+    LiveDocsController,
   ],
   providers: [
     UserServiceClient,

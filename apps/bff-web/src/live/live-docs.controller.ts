@@ -2,7 +2,7 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { ProblemError } from '@quizbook/platform';
 import { z } from 'zod';
-import { PublicRoute } from '../edge/openapi/route-docs';
+import { BearerRoute } from '../edge/openapi/route-docs';
 import { livePath } from './live-handshake';
 
 const liveQuery = z.object({
@@ -25,7 +25,7 @@ const liveQuery = z.object({
 @Controller(livePath.slice(1))
 export class LiveDocsController {
   @Get()
-  @PublicRoute({
+  @BearerRoute({
     summary:
       'WebSocket of live messages (quiz.result, order.status, enrollment) for the signed-in user. Token as ' +
       'subprotocols `bearer, <token>`, `Authorization: Bearer`, or `?access_token=`. Close codes: 4401 token ' +

@@ -41,6 +41,7 @@ const routes: [method: string, path: string, access: 'public' | 'bearer'][] = [
   ['post', '/api/orders/{id}/checkout', 'bearer'],
   ['get', '/api/enrollments', 'bearer'],
   ...quizPublicRoutes,
+  ['get', '/api/live', 'bearer'],
 ];
 
 describe('the OpenAPI document of bff-web', () => {
