@@ -11,6 +11,7 @@ import type { BenchModule, BenchRow } from './bench-row';
 const modules: { name: string; load: () => Promise<BenchModule> }[] = [
   { name: 'event store', load: () => import('./event-store.bench') },
   { name: 'bus', load: () => import('./bus.bench') },
+  { name: 'live result', load: () => import('./live-result.bench') },
 ];
 
 function machine(): string {

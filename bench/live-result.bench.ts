@@ -1,0 +1,157 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import WebSocket from 'ws';
+import type { Environment } from '@quizbook/platform';
+import { createFreshMysqlDatabase, startTestApp } from '@quizbook/testing';
+import { bffWebApp } from '../apps/bff-web/src/bff-web.app';
+import { createQuizApp } from '../apps/quiz/src/quiz.app';
+import { createQuizResultApp } from '../apps/quiz-result/src/quiz-result.app';
+import {
+  rightAnswers,
+  seedQuiz,
+  TestIssuer,
+} from '../apps/quiz/src/features/attempt-support/attempt-test-kit';
+import { appEventStore } from '../apps/quiz/src/features/attempt-support/store-profiles';
+import type { BenchRow } from './bench-row';
+
+const samples = 200;
+const budgetMs = 30_000;
+
+/**
+ * The whole path a learner waits on: `POST /api/attempts/:id/submit` through bff-web -> the quiz
+ * app appends AttemptSubmitted -> relay -> bus -> grader appends AttemptGraded -> quiz-result's
+ * projection -> `live-updates` -> bff-web -> `quiz.result` on the learner's WebSocket. The three
+ * apps run in one process, as `npm start` runs them; the JWKS is a double of the user app.
+ */
+export async function run(): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  const dir = await mkdtemp(path.join(tmpdir(), 'quizbook-bench-live-'));
+  try {
+    rows.push(
+      await benchProfile('sqlite + memory bus', {
+        EVENT_STORE_URL: `sqlite:${path.join(dir, 'events.db')}`,
+        READ_DB_URL: `sqlite:${path.join(dir, 'read.db')}`,
+        BUS_URL: 'memory:',
+      }),
+    );
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+  const redisUrl = process.env.REDIS_URL;
+  if (process.env.MYSQL_URL && redisUrl) {
+    const database = await createFreshMysqlDatabase('qb_bench_live');
+    try {
+      const bus = new URL(redisUrl);
+      bus.searchParams.set('prefix', `qb-bench-live-${randomBytes(4).toString('hex')}`);
+      rows.push(
+        await benchProfile('mysql + redis bus', {
+          EVENT_STORE_URL: database.url,
+          READ_DB_URL: database.url,
+          BUS_URL: bus.toString(),
+        }),
+      );
+    } finally {
+      await database.drop();
+    }
+  } else {
+    progress('mysql + redis skipped: MYSQL_URL and REDIS_URL are not both set');
+  }
+  return rows;
+}
+
+async function benchProfile(adapter: string, stores: Environment): Promise<BenchRow> {
+  progress(`${adapter}: starting quiz, quiz-result and bff-web`);
+  const issuer = new TestIssuer();
+  const apps = await startTestApp([createQuizApp(), createQuizResultApp(), bffWebApp], {
+    env: {
+      ...stores,
+      USER_SERVICE_URL: await issuer.start(),
+      LOG_LEVEL: 'warn',
+      // Every learner of the bench is 127.0.0.1: the per-IP limit would count them as one client.
+      RATE_LIMIT_PER_IP: '100000',
+    },
+  });
+  try {
+    const edge = apps.urls['bff-web']!;
+    const learners = Array.from({ length: samples }, (_, n) => `bench-learner-${n}`);
+    const store = await appEventStore(apps, stores);
+    let quizId: string;
+    try {
+      quizId = (await seedQuiz(store.resource, { enrolled: learners })).quizId;
+    } finally {
+      await store.release();
+    }
+
+    const latencies: number[] = [];
+    const deadline = performance.now() + budgetMs;
+    for (const learner of learners) {
+      if (performance.now() > deadline) break;
+      latencies.push(await submitAndAwaitResult(edge, quizId, issuer.tokenFor(learner, ['learner'])));
+      if (latencies.length % 50 === 0) progress(`${adapter}: ${latencies.length} results`);
+    }
+    latencies.sort((a, b) => a - b);
+    const at = (quantile: number) =>
+      latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * quantile))] ?? NaN;
+    return {
+      suite: 'live result',
+      adapter,
+      measure: `submit -> quiz.result on the WebSocket (${latencies.length} learners, one at a time)`,
+      result: `p50 ${at(0.5).toFixed(2)} ms / p99 ${at(0.99).toFixed(2)} ms`,
+    };
+  } finally {
+    await apps.close();
+    await issuer.close();
+  }
+}
+
+/** One learner: open the socket, start an attempt, then time submit -> the pushed result. */
+async function submitAndAwaitResult(edge: string, quizId: string, token: string): Promise<number> {
+  const socket = await openLiveSocket(edge, token);
+  try {
+    const started = await call(edge, 'POST', `/api/quizzes/${quizId}/attempts`, token);
+    const attemptId = (started as { attemptId: string }).attemptId;
+    const result = new Promise<void>((resolve) =>
+      socket.on('message', (data: Buffer) => {
+        const message = JSON.parse(data.toString()) as { type: string; data: { attemptId?: string } };
+        if (message.type === 'quiz.result' && message.data.attemptId === attemptId) resolve();
+      }),
+    );
+    const begin = performance.now();
+    await call(edge, 'POST', `/api/attempts/${attemptId}/submit`, token, { answers: rightAnswers });
+    await result;
+    return performance.now() - begin;
+  } finally {
+    socket.close(1000);
+  }
+}
+
+function openLiveSocket(edge: string, token: string): Promise<WebSocket> {
+  const socket = new WebSocket(`${edge.replace(/^http/, 'ws')}/api/live`, ['bearer', token]);
+  return new Promise((resolve, reject) => {
+    socket.once('open', () => resolve(socket));
+    socket.once('error', reject);
+    socket.once('unexpected-response', (_request, response) =>
+      reject(new Error(`live socket refused with ${response.statusCode}`)),
+    );
+  });
+}
+
+async function call(edge: string, method: string, route: string, token: string, body?: unknown) {
+  const response = await fetch(`${edge}${route}`, {
+    method,
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${method} ${route} answered ${response.status}: ${text}`);
+  return text ? (JSON.parse(text) as unknown) : undefined;
+}
+
+function progress(line: string): void {
+  process.stderr.write(`  live result: ${line}\n`);
+}
