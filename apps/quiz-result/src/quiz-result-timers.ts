@@ -1,6 +1,6 @@
 import type { AnySqlDatabase } from '@quizbook/database';
 import type { MessageBus } from '@quizbook/messaging';
-import type { Clock } from '@quizbook/platform';
+import { startPollingLoop, type Clock, type PollingLoop } from '@quizbook/platform';
 import { pruneLiveMessages } from './features/live-feed/prune-live-messages';
 import {
   closeDueDigestWindows,
@@ -17,11 +17,7 @@ export interface QuizResultTimerOptions {
   onError: (error: unknown, step: string) => void;
 }
 
-export interface QuizResultTimers {
-  /** One round now (specs call it rather than wait for the next). */
-  runOnce(): Promise<void>;
-  close(): Promise<void>;
-}
+export type QuizResultTimers = PollingLoop;
 
 /**
  * Every round: close the digest windows that are due, publish the closed digests not yet sent,
@@ -29,10 +25,6 @@ export interface QuizResultTimers {
  * instance) picks up exactly where the last round stopped.
  */
 export function startQuizResultTimers(options: QuizResultTimerOptions): QuizResultTimers {
-  let closed = false;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> = Promise.resolve();
-
   const step = async (name: string, act: () => Promise<unknown>) => {
     try {
       await act();
@@ -46,22 +38,9 @@ export function startQuizResultTimers(options: QuizResultTimerOptions): QuizResu
     await step('publish digests', () => publishClosedDigests(options.readDb, options.bus, now));
     await step('prune live messages', () => pruneLiveMessages(options.readDb, now));
   };
-  const runOnce = () => {
-    running = running.then(round, round);
-    return running;
-  };
-  const schedule = () => {
-    if (closed) return;
-    timer = setTimeout(() => void runOnce().finally(schedule), options.pollMs);
-  };
-  void runOnce().finally(schedule);
-
-  return {
-    runOnce,
-    async close() {
-      closed = true;
-      clearTimeout(timer);
-      await running;
-    },
-  };
+  return startPollingLoop({
+    pollMs: options.pollMs,
+    round,
+    onError: (error) => options.onError(error, '(round)'),
+  });
 }

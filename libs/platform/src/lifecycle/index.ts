@@ -1,4 +1,5 @@
 export * from './app-lifecycle';
 export * from './fatal-errors';
+export * from './polling-loop';
 export * from './resource-registry';
 export * from './shutdown-signals';

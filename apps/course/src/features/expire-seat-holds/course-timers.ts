@@ -1,3 +1,4 @@
+import { startPollingLoop, type PollingLoop } from '@quizbook/platform';
 import type { Kysely } from 'kysely';
 import type { CourseServices } from '../../course-services';
 import type { OrderListTables } from '../list-orders/order-list.projection';
@@ -13,11 +14,7 @@ export interface CourseTimerOptions {
   onError: (error: unknown, orderId: string) => void;
 }
 
-export interface CourseTimers {
-  /** One round now (specs call it to not wait for the next). */
-  runOnce(): Promise<void>;
-  close(): Promise<void>;
-}
+export type CourseTimers = PollingLoop;
 
 const batch = 100;
 
@@ -32,13 +29,14 @@ const batch = 100;
  */
 export function startCourseTimers(services: CourseServices, options: CourseTimerOptions): CourseTimers {
   const db = services.readDb.db as Kysely<SeatHoldTables & OrderListTables>;
-  let closed = false;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> = Promise.resolve();
 
-  const each = async (orderIds: string[], act: (orderId: string) => Promise<unknown>) => {
+  const each = async (
+    orderIds: string[],
+    closing: () => boolean,
+    act: (orderId: string) => Promise<unknown>,
+  ) => {
     for (const orderId of orderIds) {
-      if (closed) return;
+      if (closing()) return;
       try {
         await act(orderId);
       } catch (error) {
@@ -47,7 +45,7 @@ export function startCourseTimers(services: CourseServices, options: CourseTimer
     }
   };
 
-  const round = async () => {
+  const round = async (closing: () => boolean) => {
     const now = services.clock();
     const due = await db
       .selectFrom('course_seat_holds')
@@ -58,6 +56,7 @@ export function startCourseTimers(services: CourseServices, options: CourseTimer
       .execute();
     await each(
       due.map((row) => row.order_id),
+      closing,
       (orderId) => expireOrder(services, orderId),
     );
     const stalled = await db
@@ -77,26 +76,14 @@ export function startCourseTimers(services: CourseServices, options: CourseTimer
       .execute();
     await each(
       [...stalled, ...orphaned].map((row) => row.order_id),
+      closing,
       (orderId) => completePlacement(services, orderId),
     );
   };
 
-  const runOnce = () => {
-    running = running.then(round, round).catch((error: unknown) => options.onError(error, '(round)'));
-    return running;
-  };
-  const schedule = () => {
-    if (closed) return;
-    timer = setTimeout(() => void runOnce().finally(schedule), options.pollMs);
-  };
-  void runOnce().finally(schedule);
-
-  return {
-    runOnce,
-    async close() {
-      closed = true;
-      clearTimeout(timer);
-      await running;
-    },
-  };
+  return startPollingLoop({
+    pollMs: options.pollMs,
+    round,
+    onError: (error) => options.onError(error, '(round)'),
+  });
 }

@@ -1,3 +1,4 @@
+import { startPollingLoop, type PollingLoop } from '@quizbook/platform';
 import type { Kysely } from 'kysely';
 import type { QuizServices } from '../../quiz-services';
 import { attemptEventNames, attemptStreams } from '../attempt-support/attempt-streams';
@@ -18,11 +19,7 @@ export interface AttemptTimerOptions {
   onError: (error: unknown, attemptId: string) => void;
 }
 
-export interface AttemptTimer {
-  /** One round now. */
-  runOnce(): Promise<void>;
-  close(): Promise<void>;
-}
+export type AttemptTimer = PollingLoop;
 
 const batch = 100;
 
@@ -34,13 +31,14 @@ const batch = 100;
 export function startAttemptTimer(services: QuizServices, options: AttemptTimerOptions): AttemptTimer {
   const db = services.readDb.db as Kysely<OpenAttemptTables>;
   const streams = attemptStreams(services);
-  let closed = false;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> = Promise.resolve();
 
-  const each = async (attemptIds: string[], act: (attemptId: string) => Promise<unknown>) => {
+  const each = async (
+    attemptIds: string[],
+    closing: () => boolean,
+    act: (attemptId: string) => Promise<unknown>,
+  ) => {
     for (const attemptId of attemptIds) {
-      if (closed) return;
+      if (closing()) return;
       try {
         await act(attemptId);
       } catch (error) {
@@ -49,7 +47,7 @@ export function startAttemptTimer(services: QuizServices, options: AttemptTimerO
     }
   };
 
-  const round = async () => {
+  const round = async (closing: () => boolean) => {
     const now = services.clock();
     const due = await db
       .selectFrom('quiz_open_attempts')
@@ -60,6 +58,7 @@ export function startAttemptTimer(services: QuizServices, options: AttemptTimerO
       .execute();
     await each(
       due.map((row) => row.attempt_id),
+      closing,
       (attemptId) =>
         streams.handle(
           attemptId,
@@ -76,26 +75,14 @@ export function startAttemptTimer(services: QuizServices, options: AttemptTimerO
       .execute();
     await each(
       overdue.map((row) => row.attempt_id),
+      closing,
       (attemptId) => gradeSubmittedAttempt(services, attemptId),
     );
   };
 
-  const runOnce = () => {
-    running = running.then(round, round).catch((error: unknown) => options.onError(error, '(round)'));
-    return running;
-  };
-  const schedule = () => {
-    if (closed) return;
-    timer = setTimeout(() => void runOnce().finally(schedule), options.pollMs);
-  };
-  void runOnce().finally(schedule);
-
-  return {
-    runOnce,
-    async close() {
-      closed = true;
-      clearTimeout(timer);
-      await running;
-    },
-  };
+  return startPollingLoop({
+    pollMs: options.pollMs,
+    round,
+    onError: (error) => options.onError(error, '(round)'),
+  });
 }
