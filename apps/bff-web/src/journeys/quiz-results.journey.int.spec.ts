@@ -145,9 +145,16 @@ describe.each(storeProfiles.filter((profile) => profile.available))(
       });
       expect(submitted.status).toBe(202);
       expect(submitted.body).toMatchObject({ attemptId: paulaAttempt, status: 'submitted', late: false });
-      const again = await edge<{ type: string }>('POST', `/api/attempts/${paulaAttempt}/submit`, {
+      // The same sheet again is a retry (answered with the first submission); another sheet is refused.
+      const retried = await edge('POST', `/api/attempts/${paulaAttempt}/submit`, {
         token: paula.token,
         body: { answers: fiveOfSixAnswers },
+      });
+      expect(retried.status).toBe(202);
+      expect(retried.body).toEqual(submitted.body);
+      const again = await edge<{ type: string }>('POST', `/api/attempts/${paulaAttempt}/submit`, {
+        token: paula.token,
+        body: { answers: {} },
       });
       expect(again.status).toBe(409);
       expect(again.body.type).toBe('urn:quizbook:problem:attempt-already-submitted');

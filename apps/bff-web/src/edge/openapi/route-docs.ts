@@ -17,6 +17,8 @@ export interface RouteDocs {
     /** Response headers the client acts on (ETag, Location), by name: their meaning. */
     headers?: Record<string, string>;
   };
+  /** Another success the route may answer with the same body and headers (200 for a repeat of a 201). */
+  alsoSuccess?: { status: number; description: string };
   requestBody?: z.ZodTypeAny;
   /** The query the edge validates: each field becomes a documented query parameter. */
   query?: z.AnyZodObject;
@@ -65,12 +67,14 @@ function documented(docs: RouteDocs, authProblems: number[]): MethodDecorator[] 
     ...Object.entries(docs.requestHeaders ?? {}).map(([name, header]) =>
       ApiHeader({ name, description: header.description, required: header.required ?? false }),
     ),
-    ApiResponse({
-      status: success.status,
-      description: success.description,
-      ...(success.body ? { schema: zodToOpenApi(success.body) } : {}),
-      ...(headers ? { headers } : {}),
-    }),
+    ...[success, ...(docs.alsoSuccess ? [docs.alsoSuccess] : [])].map(({ status, description }) =>
+      ApiResponse({
+        status,
+        description,
+        ...(success.body ? { schema: zodToOpenApi(success.body) } : {}),
+        ...(headers ? { headers } : {}),
+      }),
+    ),
     ...problems
       .sort((a, b) => a - b)
       .map((status) =>

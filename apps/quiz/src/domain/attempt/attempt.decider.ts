@@ -117,8 +117,11 @@ function submit(
 ): AttemptEvent[] {
   const { attemptId, answers, now, lateSubmission } = command;
   const started = startedOf(state, attemptId);
-  if (state.status === 'submitted' || state.status === 'graded')
+  if (state.status === 'submitted' || state.status === 'graded') {
+    // The same sheet again is a client retrying after a lost response: accepted, recorded once.
+    if (state.submitted && sameAnswers(state.submitted.answers, answers)) return [];
     throw new AttemptAlreadySubmittedError(attemptId);
+  }
   if (state.status === 'expired') throw new AttemptClosedError(attemptId);
   const receivedAt = now.toISOString();
   const deadline = new Date(started.deadline);
@@ -182,6 +185,16 @@ function expire(
   if (state.status !== 'in-progress' || !state.started) return [];
   if (command.now.getTime() < new Date(state.started.deadline).getTime()) return [];
   return [expiredEvent(state.started, command.now)];
+}
+
+function sameAnswers(recorded: Answers, sent: Answers): boolean {
+  const canonical = (answers: Answers) =>
+    JSON.stringify(
+      Object.keys(answers)
+        .sort()
+        .map((questionId) => [questionId, answers[questionId]]),
+    );
+  return canonical(recorded) === canonical(sent);
 }
 
 function startedOf(state: AttemptState, attemptId: string): AttemptStartedData {

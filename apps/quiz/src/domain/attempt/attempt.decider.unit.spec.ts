@@ -110,10 +110,11 @@ const startCommand: AttemptCommand = {
 const submit = (
   at: string,
   lateSubmission: 'grade-at-deadline' | 'refuse' = 'grade-at-deadline',
+  sheet: Record<string, boolean | number> = answers,
 ): AttemptCommand => ({
   type: 'SubmitAttempt',
   attemptId,
-  answers,
+  answers: sheet,
   lateSubmission,
   now: t(at),
 });
@@ -160,15 +161,31 @@ describe('attempt decider', () => {
         .when(submit('10:10:00.001', 'refuse'))
         .then([expired('10:10:00.001')]);
     });
-    it('refuses a second submit, before and after grading', () => {
+    it('refuses a second, different sheet, before and after grading', () => {
       for (const history of [
         [started, submitted()],
         [started, submitted(), graded],
       ])
         spec
           .given(history)
-          .when(submit('10:06:00.000'))
+          .when(submit('10:06:00.000', 'grade-at-deadline', { tf: false, n: 3.2 }))
           .thenThrows((error) => error instanceof AttemptAlreadySubmittedError);
+    });
+    it('takes the same sheet again (a retry) without recording anything, before and after grading', () => {
+      for (const history of [
+        [started, submitted()],
+        [started, submitted(), graded],
+      ])
+        spec
+          .given(history)
+          .when(submit('10:06:00.000', 'grade-at-deadline', { n: 3.2, tf: true }))
+          .then([]);
+    });
+    it('refuses a sheet that leaves out an answer the first one gave', () => {
+      spec
+        .given([started, submitted()])
+        .when(submit('10:06:00.000', 'grade-at-deadline', { tf: true }))
+        .thenThrows((error) => error instanceof AttemptAlreadySubmittedError);
     });
     it('refuses a submit after the attempt expired', () => {
       spec

@@ -11,7 +11,10 @@ import { startAttempt } from './start-attempt';
 export class StartAttemptController {
   constructor(@Inject(QUIZ_SERVICES) private readonly services: QuizServices) {}
 
-  /** 201 with the questions (no answer keys) and the server-side deadline. */
+  /**
+   * 201 with the questions (no answer keys) and the server-side deadline; 200 with the same shape
+   * when the caller already has an attempt in progress, which is answered instead of a new one.
+   */
   @Roles('learner')
   @Post(':quizId/attempts')
   start(
@@ -20,8 +23,11 @@ export class StartAttemptController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     return answeringAttempt(async () => {
-      const { view, revision } = await startAttempt(this.services, caller, quizId);
-      reply.status(201).header('etag', etagOf(revision)).header('location', `/attempts/${view.attemptId}`);
+      const { view, revision, resumed } = await startAttempt(this.services, caller, quizId);
+      reply
+        .status(resumed ? 200 : 201)
+        .header('etag', etagOf(revision))
+        .header('location', `/attempts/${view.attemptId}`);
       return view;
     });
   }

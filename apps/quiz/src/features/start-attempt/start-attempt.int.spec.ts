@@ -106,39 +106,63 @@ describe('starting an attempt', () => {
       expect(viewed.body.questions.map((question) => question.questionId)).toEqual(order);
       expect([...order].sort()).toEqual(questions.map((question) => question.questionId).sort());
       orders.push(order);
+      // Past the deadline the attempt is no longer in progress: the next start makes a new one.
+      clock.advance(600_001);
     }
     // Three shuffles of 12 questions all in authoring order: 1 in (12!)^3.
     const authored = questions.map((question) => question.questionId);
     expect(orders.every((order) => JSON.stringify(order) === JSON.stringify(authored))).toBe(false);
   });
 
-  it('lets 2 of 10 concurrent starts through when the quiz allows 2 attempts', async () => {
+  it('answers the attempt in progress to a repeated start (200, same attempt) instead of spending another', async () => {
     const { quizId } = await seed({ settings: { attemptsAllowed: 2 } });
-    const answers = await Promise.all(
-      Array.from({ length: 10 }, () =>
-        call<StartedBody>('POST', `/quizzes/${quizId}/attempts`, { token: learner }),
-      ),
-    );
-    const statuses = answers.map((answer) => answer.status).sort();
-    expect(statuses).toEqual([201, 201, ...Array<number>(8).fill(409)]);
-    expect(
-      answers
-        .filter((answer) => answer.status === 409)
-        .every((answer) => /no-attempts-left$/.test(String(answer.body.type))),
-    ).toBe(true);
-    expect(
-      answers
-        .filter((answer) => answer.status === 201)
-        .map((answer) => answer.body.attemptNumber)
-        .sort(),
-    ).toEqual([1, 2]);
+    const first = await call<StartedBody>('POST', `/quizzes/${quizId}/attempts`, { token: learner });
+    const again = await call<StartedBody>('POST', `/quizzes/${quizId}/attempts`, { token: learner });
+    expect([first.status, again.status]).toEqual([201, 200]);
+    expect(again.body).toEqual(first.body);
+    expect(again.headers.get('etag')).toBe(first.headers.get('etag'));
+    const listed = await call<{ attempts: unknown[] }>('GET', `/quizzes/${quizId}/attempts`, {
+      token: learner,
+    });
+    expect(listed.body.attempts).toHaveLength(1);
+  });
+
+  it('makes one attempt of 10 concurrent starts, the next after a submit, and then no-attempts-left', async () => {
+    const { quizId } = await seed({ settings: { attemptsAllowed: 2 } });
+    const tenStarts = () =>
+      Promise.all(
+        Array.from({ length: 10 }, () =>
+          call<StartedBody>('POST', `/quizzes/${quizId}/attempts`, { token: learner }),
+        ),
+      );
+    for (const attemptNumber of [1, 2]) {
+      const answers = await tenStarts();
+      expect(answers.map((answer) => answer.status).sort()).toEqual([...Array<number>(9).fill(200), 201]);
+      expect(new Set(answers.map((answer) => answer.body.attemptId)).size).toBe(1);
+      expect(answers.every((answer) => answer.body.attemptNumber === attemptNumber)).toBe(true);
+      const submitted = await call('POST', `/attempts/${answers[0]!.body.attemptId}/submit`, {
+        token: learner,
+        body: { answers: {} },
+      });
+      expect(submitted.status).toBe(202);
+    }
+    const refused = await tenStarts();
+    expect(refused.map((answer) => answer.status)).toEqual(Array<number>(10).fill(409));
+    expect(refused.every((answer) => /no-attempts-left$/.test(String(answer.body.type)))).toBe(true);
     const listed = await call<{ attempts: { attemptNumber: number }[] }>(
       'GET',
       `/quizzes/${quizId}/attempts`,
-      {
-        token: learner,
-      },
+      { token: learner },
     );
     expect(listed.body.attempts.map((attempt) => attempt.attemptNumber)).toEqual([2, 1]);
+  });
+
+  it('starts a new attempt once the one in progress is past its deadline', async () => {
+    const { quizId } = await seed({ settings: { attemptsAllowed: 2, timeLimitSeconds: 60 } });
+    const first = await call<StartedBody>('POST', `/quizzes/${quizId}/attempts`, { token: learner });
+    clock.advance(60_000);
+    const second = await call<StartedBody>('POST', `/quizzes/${quizId}/attempts`, { token: learner });
+    expect([first.status, second.status]).toEqual([201, 201]);
+    expect(second.body.attemptNumber).toBe(2);
   });
 });

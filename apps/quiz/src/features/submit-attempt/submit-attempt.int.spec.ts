@@ -122,7 +122,7 @@ describe('submitting an attempt and reading its grade', () => {
     ]);
   });
 
-  it('refuses a second submit with 409 attempt-already-submitted, and grades once', async () => {
+  it('refuses a second, different sheet with 409 attempt-already-submitted, and grades once', async () => {
     const { quizId } = await seed();
     const { attemptId } = await start(quizId);
     const first = await call('POST', `/attempts/${attemptId}/submit`, {
@@ -142,6 +142,27 @@ describe('submitting an attempt and reading its grade', () => {
       body: { answers: {} },
     });
     expect(third.status).toBe(409);
+    const events = await withEventStore(eventStoreUrl(), (store) => attemptEventsOf(store, attemptId));
+    expect(events.map((event) => event.type)).toEqual([
+      'AttemptStarted',
+      'AttemptSubmitted',
+      'AttemptGraded',
+    ]);
+  });
+
+  it('takes the same sheet again (a retry after a lost response) with the first answer, and records it once', async () => {
+    const { quizId } = await seed();
+    const { attemptId } = await start(quizId);
+    const submit = () =>
+      call('POST', `/attempts/${attemptId}/submit`, { token: learner, body: { answers: rightAnswers } });
+    const first = await submit();
+    const retried = await submit();
+    expect([first.status, retried.status]).toEqual([202, 202]);
+    expect(retried.body).toEqual(first.body);
+    await graded(attemptId);
+    const afterGrading = await submit();
+    expect(afterGrading.status).toBe(202);
+    expect(afterGrading.body).toEqual(first.body);
     const events = await withEventStore(eventStoreUrl(), (store) => attemptEventsOf(store, attemptId));
     expect(events.map((event) => event.type)).toEqual([
       'AttemptStarted',
