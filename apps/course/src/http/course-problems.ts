@@ -1,4 +1,11 @@
-import { conflict, notFound, preconditionFailed, ProblemError, unprocessable } from '@quizbook/platform';
+import {
+  answeringWith,
+  concurrencyProblem,
+  conflict,
+  notFound,
+  ProblemError,
+  unprocessable,
+} from '@quizbook/platform';
 import {
   CapacityBelowSeatsHeldError,
   CourseArchivedError,
@@ -17,8 +24,6 @@ import {
   OrderNotFoundError,
   OrderTransitionRefusedError,
 } from '../domain/order/order-errors';
-import { StaleRevisionError, TooManyConflictsError } from '@quizbook/platform';
-import { etagOf } from '@quizbook/platform';
 
 /** Domain refusals as problems with stable types; anything else propagates as the 500 it is. */
 export function asCourseProblem(error: unknown): unknown {
@@ -67,23 +72,12 @@ export function asCourseProblem(error: unknown): unknown {
       type: 'order-state-conflict',
       extensions: { orderStatus: error.from },
     });
-  if (error instanceof StaleRevisionError)
-    return preconditionFailed(
+  return (
+    concurrencyProblem(
+      error,
       'The course changed since you read it; reload it and apply your change again.',
-      {
-        type: 'stale-version',
-        extensions: { currentETag: etagOf(error.current) },
-      },
-    );
-  if (error instanceof TooManyConflictsError)
-    return conflict('Too many concurrent changes; retry.', { type: 'concurrent-modification' });
-  return error;
+    ) ?? error
+  );
 }
 
-export async function answering<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    throw asCourseProblem(error);
-  }
-}
+export const answering = answeringWith(asCourseProblem);

@@ -1,11 +1,9 @@
 import {
+  answeringWith,
+  concurrencyProblem,
   conflict,
-  etagOf,
   notFound,
-  preconditionFailed,
   ProblemError,
-  StaleRevisionError,
-  TooManyConflictsError,
   unprocessable,
   validationFailed,
 } from '@quizbook/platform';
@@ -54,20 +52,10 @@ export function asAuthoringProblem(error: unknown): unknown {
       type: 'import-rejected',
       extensions: { rows: error.rows },
     });
-  if (error instanceof StaleRevisionError)
-    return preconditionFailed('The quiz changed since you read it; reload it and apply your change again.', {
-      type: 'stale-version',
-      extensions: { currentETag: etagOf(error.current) },
-    });
-  if (error instanceof TooManyConflictsError)
-    return conflict('Too many concurrent changes; retry.', { type: 'concurrent-modification' });
-  return error;
+  return (
+    concurrencyProblem(error, 'The quiz changed since you read it; reload it and apply your change again.') ??
+    error
+  );
 }
 
-export async function answering<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    throw asAuthoringProblem(error);
-  }
-}
+export const answering = answeringWith(asAuthoringProblem);

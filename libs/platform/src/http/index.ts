@@ -7,3 +7,4 @@ export * from './to-problem';
 export * from './zod-validation';
 export * from './public-route';
 export * from './etag';
+export * from './concurrency-problems';

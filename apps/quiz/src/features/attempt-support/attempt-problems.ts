@@ -1,12 +1,4 @@
-import {
-  conflict,
-  etagOf,
-  notFound,
-  preconditionFailed,
-  ProblemError,
-  StaleRevisionError,
-  TooManyConflictsError,
-} from '@quizbook/platform';
+import { answeringWith, concurrencyProblem, conflict, notFound, ProblemError } from '@quizbook/platform';
 import {
   AttemptAlreadySubmittedError,
   AttemptClosedError,
@@ -33,20 +25,7 @@ export function asAttemptProblem(error: unknown): unknown {
     return conflict('The attempt closed at its deadline; it takes no more answers.', {
       type: 'attempt-deadline-passed',
     });
-  if (error instanceof StaleRevisionError)
-    return preconditionFailed('The attempt changed since you read it; reload it.', {
-      type: 'stale-version',
-      extensions: { currentETag: etagOf(error.current) },
-    });
-  if (error instanceof TooManyConflictsError)
-    return conflict('Too many concurrent changes; retry.', { type: 'concurrent-modification' });
-  return error;
+  return concurrencyProblem(error, 'The attempt changed since you read it; reload it.') ?? error;
 }
 
-export async function answeringAttempt<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    throw asAttemptProblem(error);
-  }
-}
+export const answeringAttempt = answeringWith(asAttemptProblem);
