@@ -4,3 +4,6 @@ export * from './environment/integration-services';
 export * from './contracts';
 export * from './apps';
 export * from './environment/eventually';
+export * from './environment/store-profiles';
+export * from './auth/test-token-issuer';
+export * from './http/json-client';
