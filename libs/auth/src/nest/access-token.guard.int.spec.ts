@@ -1,8 +1,8 @@
 import { Controller, Get, Module } from '@nestjs/common';
 import { defineApp, Public } from '@quizbook/platform';
-import { startTestApp, type TestApps } from '@quizbook/testing';
+import { localTokenIssuer, startTestApp, TestTokenIssuer, type TestApps } from '@quizbook/testing';
 import type { Principal } from '../principal';
-import { startJwksServer, type JwksServer } from '../testing/jwks-server';
+import type { JwksServer } from '../testing/jwks-server';
 import {
   generateSigningKey,
   jwksOf,
@@ -42,13 +42,11 @@ class ProbeController {
 class ProbeModule {}
 
 const probeApp = defineApp({ name: 'bff-web', module: ProbeModule, uses: [] });
-// The defaults of AUTH_LOCAL_ISSUER and AUTH_AUDIENCE: what AuthSettings holds in local mode.
-const issuer = { issuer: 'urn:quizbook:user-service', audience: 'quizbook' };
-const claims = (overrides: Claims = {}) => localAccessClaims(issuer, overrides);
+const claims = (overrides: Claims = {}) => localAccessClaims(localTokenIssuer, overrides);
 
-async function startProbe(jwks: JwksServer): Promise<TestApps> {
-  // jwksUri is `${USER_SERVICE_URL}/.well-known/jwks.json`: the JWKS server stands in for the user app.
-  return startTestApp(probeApp, { env: { USER_SERVICE_URL: jwks.url } });
+// The issuer's JWKS double stands in for the user app: jwksUri is `${USER_SERVICE_URL}/.well-known/jwks.json`.
+async function startProbe(issuer: TestTokenIssuer): Promise<TestApps> {
+  return startTestApp(probeApp, { env: { USER_SERVICE_URL: await issuer.start() } });
 }
 
 function call(app: TestApps, path: string, authorization?: string): Promise<Response> {
@@ -57,17 +55,18 @@ function call(app: TestApps, path: string, authorization?: string): Promise<Resp
 const bearer = (token: string) => `Bearer ${token}`;
 
 describe('AccessTokenGuard over HTTP (local issuer, JWKS from a real server)', () => {
-  const key = generateSigningKey('key-1');
+  const issuer = new TestTokenIssuer('key-1');
+  const { key } = issuer;
   let jwks: JwksServer;
   let app: TestApps;
 
   beforeAll(async () => {
-    jwks = await startJwksServer(jwksOf(key));
-    app = await startProbe(jwks);
+    app = await startProbe(issuer);
+    jwks = issuer.jwks;
   });
   afterAll(async () => {
     await app?.close();
-    await jwks?.close();
+    await issuer.close();
   });
 
   it('lets a valid access token through and hands the handler its principal', async () => {
@@ -188,18 +187,19 @@ describe('AccessTokenGuard over HTTP (local issuer, JWKS from a real server)', (
 });
 
 describe('AccessTokenGuard across a key rotation', () => {
-  const oldKey = generateSigningKey('2024-old');
+  const issuer = new TestTokenIssuer('2024-old');
+  const oldKey = issuer.key;
   const newKey = generateSigningKey('2025-new');
   let jwks: JwksServer;
   let app: TestApps;
 
   beforeAll(async () => {
-    jwks = await startJwksServer(jwksOf(oldKey));
-    app = await startProbe(jwks);
+    app = await startProbe(issuer);
+    jwks = issuer.jwks;
   });
   afterAll(async () => {
     await app?.close();
-    await jwks?.close();
+    await issuer.close();
   });
 
   it('verifies a token under a kid published after the verifier cached the old set, and old tokens still', async () => {

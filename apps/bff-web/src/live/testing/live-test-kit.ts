@@ -1,48 +1,10 @@
-import {
-  generateSigningKey,
-  jwksOf,
-  localAccessClaims,
-  nowInSeconds,
-  signToken,
-  startJwksServer,
-  type JwksServer,
-} from '@quizbook/auth';
 import { LiveUpdatePublished, liveUpdatesTopic, type LiveMessage } from '@quizbook/contracts';
 import type { MessageBus } from '@quizbook/messaging';
 import { eventually } from '@quizbook/testing';
 import WebSocket from 'ws';
 
-const issuer = { issuer: 'urn:quizbook:user-service', audience: 'quizbook' };
-
-/** Signs access tokens with a key published by a JWKS double standing in for the user service. */
-export class LiveTestIssuer {
-  readonly #key = generateSigningKey('live-spec-key');
-  #jwks: JwksServer | undefined;
-
-  /** Usable as USER_SERVICE_URL: bff-web fetches the keys from there. */
-  async start(): Promise<string> {
-    this.#jwks = await startJwksServer(jwksOf(this.#key));
-    return this.#jwks.url;
-  }
-
-  tokenFor(userId: string, options: { expiresInSeconds?: number } = {}): string {
-    const overrides =
-      options.expiresInSeconds === undefined ? {} : { exp: nowInSeconds() + options.expiresInSeconds };
-    return signToken(
-      this.#key,
-      localAccessClaims(issuer, { sub: userId, email: `${userId}@example.com`, ...overrides }),
-    );
-  }
-
-  /** Signed by a key the JWKS does not hold. */
-  strangerToken(userId: string): string {
-    return signToken(generateSigningKey(), localAccessClaims(issuer, { sub: userId }));
-  }
-
-  close(): Promise<void> {
-    return this.#jwks?.close() ?? Promise.resolve();
-  }
-}
+/** The shared issuer: `tokenFor(userId, { expiresInSeconds })` and `strangerToken(userId)` serve the live specs. */
+export { TestTokenIssuer as LiveTestIssuer } from '@quizbook/testing';
 
 let nextPosition = 1000n;
 /** A fresh position, higher than any handed out before in this process. */

@@ -1,13 +1,5 @@
 import { Module } from '@nestjs/common';
-import {
-  AuthModule,
-  generateSigningKey,
-  jwksOf,
-  localAccessClaims,
-  signToken,
-  startJwksServer,
-  type JwksServer,
-} from '@quizbook/auth';
+import { AuthModule, type Role } from '@quizbook/auth';
 import { createMemoryCache } from '@quizbook/cache';
 import {
   CourseArchived,
@@ -22,15 +14,13 @@ import type { SqlDatabase } from '@quizbook/database';
 import type { EventStore } from '@quizbook/eventstore';
 import { defineApp } from '@quizbook/platform';
 import { createEmbeddedSearchIndex } from '@quizbook/search';
-import { startTestApp, type TestApps } from '@quizbook/testing';
+import { startTestApp, TestTokenIssuer, type TestApps } from '@quizbook/testing';
 import type { RebuildProgress } from '@quizbook/database';
 import { startCatalogFeed, type CatalogFeed } from './catalog-feed';
 import { createCatalogServices } from './catalog-services';
 import type { CatalogTables } from './catalog.tables';
 import { CatalogModule } from './catalog.module';
 import { startCatalog } from './start-catalog';
-
-const issuer = { issuer: 'urn:quizbook:user-service', audience: 'quizbook' };
 
 interface SearchBody {
   items: { courseId: string; title: string; seatsLeft: number }[];
@@ -39,10 +29,8 @@ interface SearchBody {
 }
 
 describe('the course catalog (CatalogModule + startCatalog on the SQL event store)', () => {
-  const key = generateSigningKey();
-  const tokenFor = (sub: string, roles: string[] = ['learner']) =>
-    signToken(key, localAccessClaims(issuer, { sub, roles }));
-  let jwks: JwksServer;
+  const issuer = new TestTokenIssuer();
+  const tokenFor = (sub: string, roles?: Role[]) => issuer.tokenFor(sub, roles);
   let apps: TestApps;
   let feed: CatalogFeed;
   let eventStore: EventStore;
@@ -105,12 +93,11 @@ describe('the course catalog (CatalogModule + startCatalog on the SQL event stor
   const search = async (query: string) => (await get<SearchBody>(`/courses?${query}`)).body;
 
   beforeAll(async () => {
-    jwks = await startJwksServer(jwksOf(key));
-    apps = await startTestApp(catalogApp, { env: { USER_SERVICE_URL: jwks.url } });
+    apps = await startTestApp(catalogApp, { env: { USER_SERVICE_URL: await issuer.start() } });
   });
   afterAll(async () => {
     await apps?.close();
-    await jwks?.close();
+    await issuer.close();
   });
 
   it('makes a course searchable once it is published, never while it is a draft', async () => {

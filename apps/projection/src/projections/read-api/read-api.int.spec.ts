@@ -1,24 +1,13 @@
 import path from 'node:path';
-import {
-  generateSigningKey,
-  jwksOf,
-  localAccessClaims,
-  signToken,
-  startJwksServer,
-  type JwksServer,
-} from '@quizbook/auth';
+import type { Role } from '@quizbook/auth';
 import { type EventStore, openEventStore } from '@quizbook/eventstore';
-import { startTestApp, type TestApps } from '@quizbook/testing';
+import { startTestApp, TestTokenIssuer, type TestApps } from '@quizbook/testing';
 import { projectionApp } from '../../projection.app';
 import { courseAndOrderEvents } from '../testing/course-and-order-events';
 
-const issuer = { issuer: 'urn:quizbook:user-service', audience: 'quizbook' };
-
 describe('the projection service read API', () => {
-  const key = generateSigningKey();
-  const tokenFor = (sub: string, roles: string[] = ['learner']) =>
-    signToken(key, localAccessClaims(issuer, { sub, roles }));
-  let jwks: JwksServer;
+  const issuer = new TestTokenIssuer();
+  const tokenFor = (sub: string, roles?: Role[]) => issuer.tokenFor(sub, roles);
   let apps: TestApps;
   let writer: EventStore;
 
@@ -42,8 +31,7 @@ describe('the projection service read API', () => {
   };
 
   beforeAll(async () => {
-    jwks = await startJwksServer(jwksOf(key));
-    apps = await startTestApp(projectionApp, { env: { USER_SERVICE_URL: jwks.url } });
+    apps = await startTestApp(projectionApp, { env: { USER_SERVICE_URL: await issuer.start() } });
     writer = await openEventStore(`sqlite:${path.join(apps.dir, 'events.db')}`);
     const events = courseAndOrderEvents(writer);
     await events.draft('c1', 4, 'owner-1');
@@ -59,7 +47,7 @@ describe('the projection service read API', () => {
   afterAll(async () => {
     await writer?.close();
     await apps?.close();
-    await jwks?.close();
+    await issuer.close();
   });
 
   it('refuses a caller without a bearer token', async () => {
