@@ -1,13 +1,4 @@
 import {
-  generateSigningKey,
-  jwksOf,
-  localAccessClaims,
-  signToken,
-  startJwksServer,
-  type JwksServer,
-  type Role,
-} from '@quizbook/auth';
-import {
   attemptStreamName,
   CourseDrafted,
   CoursePublished,
@@ -26,7 +17,12 @@ import { startTestApp, type TestApps } from '@quizbook/testing';
 import { randomUUID } from 'node:crypto';
 import { createQuizApp, type QuizAppOptions } from '../../quiz.app';
 
-export { eventually } from '@quizbook/testing';
+export {
+  eventually,
+  jsonClient as quizApi,
+  TestTokenIssuer as TestIssuer,
+  type JsonAnswer,
+} from '@quizbook/testing';
 
 /** A movable clock: specs jump past deadlines instead of waiting for them. */
 export class TestClock {
@@ -34,30 +30,6 @@ export class TestClock {
   readonly now = (): Date => new Date(this.current);
   advance(ms: number): void {
     this.current = new Date(this.current.getTime() + ms);
-  }
-}
-
-const issuer = { issuer: 'urn:quizbook:user-service', audience: 'quizbook' };
-
-/** Signs tokens with a key published by a JWKS double standing in for the user service. */
-export class TestIssuer {
-  private readonly key = generateSigningKey('quiz-attempt-spec-key');
-  private jwks?: JwksServer;
-
-  async start(): Promise<string> {
-    this.jwks = await startJwksServer(jwksOf(this.key));
-    return this.jwks.url;
-  }
-
-  tokenFor(userId: string, roles: Role[]): string {
-    return signToken(
-      this.key,
-      localAccessClaims(issuer, { sub: userId, roles, email: `${userId}@example.com` }),
-    );
-  }
-
-  close(): Promise<void> {
-    return this.jwks?.close() ?? Promise.resolve();
   }
 }
 
@@ -69,36 +41,6 @@ export async function startQuizApp(
   return startTestApp(createQuizApp({ timerPollMs: 20, ...appOptions }), {
     env: { USER_SERVICE_URL: userServiceUrl, LOG_LEVEL: 'warn', ...env },
   });
-}
-
-export interface JsonAnswer<T = Record<string, unknown>> {
-  status: number;
-  body: T;
-  headers: Headers;
-}
-
-export function quizApi(base: () => string) {
-  return async function call<T = Record<string, unknown>>(
-    method: string,
-    path: string,
-    options: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
-  ): Promise<JsonAnswer<T>> {
-    const response = await fetch(`${base()}${path}`, {
-      method,
-      headers: {
-        ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
-        ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
-        ...options.headers,
-      },
-      ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
-    });
-    const text = await response.text();
-    return {
-      status: response.status,
-      body: (text ? JSON.parse(text) : undefined) as T,
-      headers: response.headers,
-    };
-  };
 }
 
 /** Four kinds, ten points: answering `rightAnswers` scores 100 %, `{}` scores 0 %. */
