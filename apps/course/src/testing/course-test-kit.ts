@@ -1,16 +1,7 @@
 import path from 'node:path';
-import {
-  generateSigningKey,
-  jwksOf,
-  localAccessClaims,
-  signToken,
-  startJwksServer,
-  type JwksServer,
-} from '@quizbook/auth';
-import type { Role } from '@quizbook/auth';
 import { openEventStore, type RecordedEvent } from '@quizbook/eventstore';
 import type { Environment } from '@quizbook/platform';
-import { startTestApp, type TestApps } from '@quizbook/testing';
+import { startTestApp, type JsonCall, type TestApps } from '@quizbook/testing';
 import { createCourseApp, type CourseAppOptions } from '../course.app';
 
 /** A movable clock: specs jump past a hold's expiry instead of waiting for it. */
@@ -22,35 +13,7 @@ export class TestClock {
   }
 }
 
-export interface JsonAnswer<T = Record<string, unknown>> {
-  status: number;
-  body: T;
-  headers: Headers;
-}
-
-const issuer = { issuer: 'urn:quizbook:user-service', audience: 'quizbook' };
-
-/** Signs tokens with a key published by a JWKS double standing in for the user service. */
-export class TestIssuer {
-  private readonly key = generateSigningKey('course-spec-key');
-  private jwks?: JwksServer;
-
-  async start(): Promise<string> {
-    this.jwks = await startJwksServer(jwksOf(this.key));
-    return this.jwks.url;
-  }
-
-  tokenFor(userId: string, roles: Role[]): string {
-    return signToken(
-      this.key,
-      localAccessClaims(issuer, { sub: userId, roles, email: `${userId}@example.com` }),
-    );
-  }
-
-  close(): Promise<void> {
-    return this.jwks?.close() ?? Promise.resolve();
-  }
-}
+export { jsonClient as courseApi, TestTokenIssuer as TestIssuer, type JsonAnswer } from '@quizbook/testing';
 
 export async function startCourseApp(
   userServiceUrl: string,
@@ -60,30 +23,6 @@ export async function startCourseApp(
   return startTestApp(createCourseApp({ timerPollMs: 20, ...appOptions }), {
     env: { USER_SERVICE_URL: userServiceUrl, LOG_LEVEL: 'warn', ...env },
   });
-}
-
-export function courseApi(base: () => string) {
-  return async function call<T = Record<string, unknown>>(
-    method: string,
-    path: string,
-    options: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
-  ): Promise<JsonAnswer<T>> {
-    const response = await fetch(`${base()}${path}`, {
-      method,
-      headers: {
-        ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
-        ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
-        ...options.headers,
-      },
-      ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
-    });
-    const text = await response.text();
-    return {
-      status: response.status,
-      body: (text ? JSON.parse(text) : undefined) as T,
-      headers: response.headers,
-    };
-  };
 }
 
 export const courseDraft = (overrides: Record<string, unknown> = {}) => ({
@@ -100,7 +39,7 @@ export const courseDraft = (overrides: Record<string, unknown> = {}) => ({
 
 /** Drafts and publishes a course as `instructorToken`; returns its id. */
 export async function publishedCourse(
-  call: ReturnType<typeof courseApi>,
+  call: JsonCall,
   instructorToken: string,
   overrides: Record<string, unknown> = {},
 ): Promise<string> {

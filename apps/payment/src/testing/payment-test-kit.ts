@@ -1,14 +1,5 @@
 import path from 'node:path';
 import {
-  generateSigningKey,
-  jwksOf,
-  localAccessClaims,
-  signToken,
-  startJwksServer,
-  type JwksServer,
-  type Role,
-} from '@quizbook/auth';
-import {
   OrderAwaitingPayment,
   OrderInitiated,
   orderStreamName,
@@ -17,33 +8,11 @@ import {
 } from '@quizbook/contracts';
 import { openEventStore, type EventStore, type RecordedEvent } from '@quizbook/eventstore';
 import type { Environment } from '@quizbook/platform';
-import { startTestApp, type TestApps } from '@quizbook/testing';
+import { jsonClient, startTestApp, type TestApps } from '@quizbook/testing';
 import Stripe from 'stripe';
 import { createPaymentApp, type PaymentAppOptions } from '../payment.app';
 
-const issuer = { issuer: 'urn:quizbook:user-service', audience: 'quizbook' };
-
-/** Signs tokens with a key published by a JWKS double standing in for the user service. */
-export class TestIssuer {
-  private readonly key = generateSigningKey('payment-spec-key');
-  private jwks?: JwksServer;
-
-  async start(): Promise<string> {
-    this.jwks = await startJwksServer(jwksOf(this.key));
-    return this.jwks.url;
-  }
-
-  tokenFor(userId: string, roles: Role[] = ['learner']): string {
-    return signToken(
-      this.key,
-      localAccessClaims(issuer, { sub: userId, roles, email: `${userId}@example.com` }),
-    );
-  }
-
-  close(): Promise<void> {
-    return this.jwks?.close() ?? Promise.resolve();
-  }
-}
+export { TestTokenIssuer as TestIssuer } from '@quizbook/testing';
 
 export const webhookSecret = 'whsec_spec_secret';
 
@@ -163,18 +132,15 @@ export async function sendWebhook(baseUrl: string, event: object, options: Webho
   return { status: response.status, body: (text ? JSON.parse(text) : undefined) as Record<string, unknown> };
 }
 
+/** One JSON call with an optional bearer token; status and body only, as specs compare whole answers. */
 export async function callApi<T = Record<string, unknown>>(
   baseUrl: string,
   method: string,
   route: string,
   token?: string,
 ): Promise<{ status: number; body: T }> {
-  const response = await fetch(`${baseUrl}${route}`, {
-    method,
-    headers: token ? { authorization: `Bearer ${token}` } : {},
-  });
-  const text = await response.text();
-  return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
+  const { status, body } = await jsonClient(() => baseUrl)<T>(method, route, { token });
+  return { status, body };
 }
 
 export { eventually } from '@quizbook/testing';

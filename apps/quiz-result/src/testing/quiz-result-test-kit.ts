@@ -1,30 +1,17 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import {
-  generateSigningKey,
-  jwksOf,
-  localAccessClaims,
-  signToken,
-  startJwksServer,
-  type JwksServer,
-  type Role,
-} from '@quizbook/auth';
 import { openEventStore, type EventStore } from '@quizbook/eventstore';
 import { openMessageBus, type Consumer, type Message, type MessageBus } from '@quizbook/messaging';
 import type { Environment } from '@quizbook/platform';
 import {
-  createFreshMysqlDatabase,
-  mysqlUrl,
-  redisUrl,
+  jsonClient,
   startTestApp,
+  storeProfiles as profiles,
   uniqueName,
   type TestApps,
 } from '@quizbook/testing';
 import { createQuizResultApp, type QuizResultAppOptions } from '../quiz-result.app';
 import type { QuizResultTimers } from '../quiz-result-timers';
 
-export { eventually } from '@quizbook/testing';
+export { eventually, TestTokenIssuer as TestIssuer, type StoreProfile } from '@quizbook/testing';
 
 /** A movable clock: specs jump past a digest's delay and interval instead of waiting. */
 export class TestClock {
@@ -35,65 +22,8 @@ export class TestClock {
   }
 }
 
-const issuer = { issuer: 'urn:quizbook:user-service', audience: 'quizbook' };
-
-/** Signs tokens with a key published by a JWKS double standing in for the user service. */
-export class TestIssuer {
-  private readonly key = generateSigningKey('quiz-result-spec-key');
-  private jwks?: JwksServer;
-
-  async start(): Promise<string> {
-    this.jwks = await startJwksServer(jwksOf(this.key));
-    return this.jwks.url;
-  }
-
-  tokenFor(userId: string, roles: Role[] = ['learner']): string {
-    return signToken(this.key, localAccessClaims(issuer, { sub: userId, roles }));
-  }
-
-  close(): Promise<void> {
-    return this.jwks?.close() ?? Promise.resolve();
-  }
-}
-
-/** Where the stores live: files in a temp dir and a memory bus, or MariaDB and Redis. */
-export interface StoreProfile {
-  name: string;
-  available: boolean;
-  /** Stores that outlive one app, so a spec can restart the app on them. */
-  open(): Promise<{ env: Environment; cleanup(): Promise<void> }>;
-}
-
-export const storeProfiles: StoreProfile[] = [
-  {
-    name: 'SQLite and the memory bus',
-    available: true,
-    async open() {
-      const dir = await mkdtemp(path.join(tmpdir(), 'quizbook-quiz-result-'));
-      return {
-        env: {
-          EVENT_STORE_URL: `sqlite:${path.join(dir, 'events.db')}`,
-          READ_DB_URL: `sqlite:${path.join(dir, 'read.db')}`,
-          BUS_URL: 'memory:',
-        },
-        cleanup: () => rm(dir, { recursive: true, force: true }),
-      };
-    },
-  },
-  {
-    name: 'MariaDB and Redis',
-    available: mysqlUrl !== undefined && redisUrl !== undefined,
-    async open() {
-      const database = await createFreshMysqlDatabase('qb_quiz_result');
-      const bus = new URL(redisUrl!);
-      bus.searchParams.set('prefix', uniqueName('qb-quiz-result'));
-      return {
-        env: { EVENT_STORE_URL: database.url, READ_DB_URL: database.url, BUS_URL: bus.toString() },
-        cleanup: () => database.drop(),
-      };
-    },
-  },
-];
+/** SQLite files and the memory bus; MariaDB and Redis where the machine has them. */
+export const storeProfiles = profiles({ label: 'quiz-result' });
 
 export const availableProfiles = storeProfiles.filter((profile) => profile.available);
 
@@ -170,12 +100,10 @@ export class QuizResultHarness {
     await this.timers!.runOnce();
   }
 
+  /** Status and body only: specs compare whole answers. */
   async get<T = Record<string, unknown>>(route: string, token?: string) {
-    const response = await fetch(`${this.apps!.url}${route}`, {
-      headers: token ? { authorization: `Bearer ${token}` } : {},
-    });
-    const text = await response.text();
-    return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
+    const { status, body } = await jsonClient(() => this.apps!.url)<T>('GET', route, { token });
+    return { status, body };
   }
 
   async close(): Promise<void> {
