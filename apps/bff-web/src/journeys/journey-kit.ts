@@ -1,4 +1,11 @@
 import type { Environment } from '@quizbook/platform';
+import {
+  jsonClient,
+  storeProfiles,
+  type JsonAnswer,
+  type JsonCall,
+  type StoreProfile,
+} from '@quizbook/testing';
 import { startTestApp, type TestApps } from '../../../../libs/testing/src/apps';
 // A journey boots the services behind the edge: the import rule guards production code, and the
 // flow through bff-web into the real services is exactly what these specs are for.
@@ -11,16 +18,18 @@ import { bffWebApp } from '../bff-web.app';
 export const adminEmail = 'root@quizbook.test';
 const password = 'Correct-horse-42';
 
-export interface Answer<T = Record<string, unknown>> {
-  status: number;
-  body: T;
-  headers: Headers;
-}
-
-export interface CallOptions {
-  token?: string;
-  body?: unknown;
-  headers?: Record<string, string>;
+export type Answer<T = Record<string, unknown>> = JsonAnswer<T>;
+/** Where a journey's stores live: the embedded default always; MariaDB + Redis as the stores, bus and cache when the machine has them. */
+export function journeyStoreProfiles(label: string): StoreProfile[] {
+  return storeProfiles({
+    label,
+    embedded: 'app-default',
+    withCache: true,
+    names: {
+      embedded: 'on the embedded default',
+      servers: 'with MariaDB as the stores and Redis as the bus and cache',
+    },
+  });
 }
 
 /** user, course, projection and bff-web on the embedded default (or the stores `env` names). */
@@ -37,27 +46,10 @@ export function startJourneyApps(env: Environment = {}): Promise<TestApps> {
   );
 }
 
-export function httpClient(base: () => string) {
-  return async function call<T = Record<string, unknown>>(
-    method: string,
-    path: string,
-    options: CallOptions = {},
-  ): Promise<Answer<T>> {
-    const response = await fetch(`${base()}${path}`, {
-      method,
-      headers: {
-        ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
-        ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
-        ...options.headers,
-      },
-      ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
-    });
-    const text = await response.text();
-    return { status: response.status, body: (text ? JSON.parse(text) : {}) as T, headers: response.headers };
-  };
-}
+/** The shared JSON client; an empty body reads as `{}`, so polling `body.items?` never throws. */
+export const httpClient = (base: () => string): JsonCall => jsonClient(base, { emptyBody: {} });
 
-export type Call = ReturnType<typeof httpClient>;
+export type Call = JsonCall;
 
 /** Registers through the edge and signs in: the access token carries the roles held now. */
 export async function signUp(call: Call, email: string, name = email.split('@')[0]!) {

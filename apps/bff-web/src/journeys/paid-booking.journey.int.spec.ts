@@ -1,11 +1,3 @@
-import Redis from 'ioredis';
-import {
-  createFreshMysqlDatabase,
-  mysqlUrl,
-  redisUrl,
-  uniqueName,
-  type FreshMysqlDatabase,
-} from '@quizbook/testing';
 import type { TestApps } from '../../../../libs/testing/src/apps';
 import { startTestApp } from '../../../../libs/testing/src/apps';
 import { createCourseApp } from '../../../course/src/course.app';
@@ -15,7 +7,15 @@ import { projectionApp } from '../../../projection/src/projection.app';
 import { testOnlyArgon2Cost } from '../../../user/src/passwords/password-hasher';
 import { createUserApp } from '../../../user/src/user.app';
 import { bffWebApp } from '../bff-web.app';
-import { adminEmail, courseDraft, eventually, httpClient, signUp, signUpInstructor } from './journey-kit';
+import {
+  adminEmail,
+  courseDraft,
+  eventually,
+  httpClient,
+  journeyStoreProfiles,
+  signUp,
+  signUpInstructor,
+} from './journey-kit';
 
 interface Enrollments {
   items: { courseId: string; title?: string; status: string; orderId: string }[];
@@ -26,58 +26,7 @@ interface Mail {
   messageId: string;
 }
 
-async function dropRedisKeys(pattern: string): Promise<void> {
-  const redis = new Redis(redisUrl!);
-  try {
-    for (let cursor = '0'; ;) {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 500);
-      if (keys.length > 0) await redis.unlink(...keys);
-      if (next === '0') break;
-      cursor = next;
-    }
-  } finally {
-    redis.disconnect();
-  }
-}
-
-/** Where the stores live: the embedded default always; MariaDB + Redis when the machine has them. */
-interface Profile {
-  name: string;
-  available: boolean;
-  env(): Promise<{ env: Record<string, string>; cleanup(): Promise<void> }>;
-}
-
-const profiles: Profile[] = [
-  {
-    name: 'on the embedded default',
-    available: true,
-    env: async () => ({ env: {}, cleanup: async () => undefined }),
-  },
-  {
-    name: 'with MariaDB as the stores and Redis as the bus and cache',
-    available: mysqlUrl !== undefined && redisUrl !== undefined,
-    env: async () => {
-      const database: FreshMysqlDatabase = await createFreshMysqlDatabase('qb_journey');
-      // A prefix of its own keeps this run's topics apart from earlier runs and other suites.
-      const bus = new URL(redisUrl!);
-      bus.searchParams.set('prefix', uniqueName('qb-journey'));
-      return {
-        env: {
-          EVENT_STORE_URL: database.url,
-          READ_DB_URL: database.url,
-          BUS_URL: bus.toString(),
-          CACHE_URL: redisUrl!,
-        },
-        cleanup: async () => {
-          await database.drop();
-          await dropRedisKeys(`${bus.searchParams.get('prefix')!}:*`);
-        },
-      };
-    },
-  },
-];
-
-describe.each(profiles.filter((profile) => profile.available))(
+describe.each(journeyStoreProfiles('journey').filter((profile) => profile.available))(
   'a paid booking through bff-web $name: order, dev checkout, enrollment and confirmation email',
   (profile) => {
     let apps: TestApps;
@@ -85,7 +34,7 @@ describe.each(profiles.filter((profile) => profile.available))(
     const edge = httpClient(() => apps.urls['bff-web']!);
 
     beforeAll(async () => {
-      const stores = await profile.env();
+      const stores = await profile.open();
       cleanup = stores.cleanup;
       apps = await startTestApp(
         [

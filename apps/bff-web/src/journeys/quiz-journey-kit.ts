@@ -1,23 +1,17 @@
-import Redis from 'ioredis';
 import WebSocket from 'ws';
 import type { LiveMessage } from '@quizbook/contracts';
-import {
-  createFreshMysqlDatabase,
-  mysqlUrl,
-  redisUrl,
-  uniqueName,
-  type FreshMysqlDatabase,
-} from '@quizbook/testing';
+import type { Environment } from '@quizbook/platform';
+import type { OpenedStores, StoreProfile } from '@quizbook/testing';
 import { startTestApp, type TestApps } from '../../../../libs/testing/src/apps';
 // A journey boots every app, exactly the list `npm start` boots: the flow across them is what it is for.
 import { allApps } from '../../../all-apps';
 import { testOnlyArgon2Cost } from '../../../user/src/passwords/password-hasher';
 import { createUserApp } from '../../../user/src/user.app';
-import { adminEmail, eventually, type Call } from './journey-kit';
+import { adminEmail, eventually, journeyStoreProfiles, type Call } from './journey-kit';
 
 /** Every app as `npm start` boots them (apps/all-apps.ts), on the embedded default or the stores `env` names. */
 export function startEveryApp(
-  env: Record<string, string> = {},
+  env: Environment = {},
   /** Booted after them: a second bff-web instance, say. */
   more: readonly (typeof allApps)[number][] = [],
 ): Promise<TestApps> {
@@ -38,56 +32,10 @@ export function startEveryApp(
   });
 }
 
-/** Where the stores live: the embedded default always; MariaDB + Redis when the machine has them. */
-export interface StoreProfile {
-  name: string;
-  available: boolean;
-  env(): Promise<{ env: Record<string, string>; cleanup(): Promise<void> }>;
-}
-
-export const storeProfiles: StoreProfile[] = [
-  {
-    name: 'on the embedded default',
-    available: true,
-    env: async () => ({ env: {}, cleanup: async () => undefined }),
-  },
-  {
-    name: 'with MariaDB as the stores and Redis as the bus and cache',
-    available: mysqlUrl !== undefined && redisUrl !== undefined,
-    env: async () => {
-      const database: FreshMysqlDatabase = await createFreshMysqlDatabase('qb_quiz_journey');
-      // A prefix of its own keeps this run's topics apart from earlier runs and other suites.
-      const bus = new URL(redisUrl!);
-      bus.searchParams.set('prefix', uniqueName('qb-quiz-journey'));
-      return {
-        env: {
-          EVENT_STORE_URL: database.url,
-          READ_DB_URL: database.url,
-          BUS_URL: bus.toString(),
-          CACHE_URL: redisUrl!,
-        },
-        cleanup: async () => {
-          await database.drop();
-          await dropRedisKeys(`${bus.searchParams.get('prefix')!}:*`);
-        },
-      };
-    },
-  },
-];
-
-async function dropRedisKeys(pattern: string): Promise<void> {
-  const redis = new Redis(redisUrl!);
-  try {
-    for (let cursor = '0'; ;) {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 500);
-      if (keys.length > 0) await redis.unlink(...keys);
-      if (next === '0') break;
-      cursor = next;
-    }
-  } finally {
-    redis.disconnect();
-  }
-}
+/** The journey profiles, with `env()` as the quiz journeys call `open()`. */
+export const storeProfiles: (StoreProfile & { env(): Promise<OpenedStores> })[] = journeyStoreProfiles(
+  'quiz-journey',
+).map((profile) => ({ ...profile, env: () => profile.open() }));
 
 interface Enrollments {
   items: { courseId: string; status: string }[];

@@ -1,62 +1,16 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { openEventStore, type EventStore } from '@quizbook/eventstore';
-import type { Environment } from '@quizbook/platform';
-import {
-  createFreshMysqlDatabase,
-  mysqlUrl,
-  redisUrl,
-  startTestApp,
-  uniqueName,
-  type TestApps,
-} from '@quizbook/testing';
+import { startTestApp, storeProfiles, type OpenedStores, type TestApps } from '@quizbook/testing';
 // A spec may boot quiz-result beside bff-web: resuming for real needs its `/live/messages`.
 import { quizResultEvents, type QuizResultEvents } from '../../../quiz-result/src/testing/quiz-result-events';
 import { createQuizResultApp } from '../../../quiz-result/src/quiz-result.app';
 import { bffWebApp } from '../bff-web.app';
 import { LiveClient, LiveTestIssuer } from './testing/live-test-kit';
 
-interface Stores {
-  env: Environment;
-  cleanup(): Promise<void>;
-}
+const profiles = storeProfiles({ label: 'live-resume' }).filter((profile) => profile.available);
 
-const profiles: [string, () => Promise<Stores>][] = [
-  [
-    'SQLite and the memory bus',
-    async () => {
-      const dir = await mkdtemp(path.join(tmpdir(), 'quizbook-live-resume-'));
-      return {
-        env: {
-          EVENT_STORE_URL: `sqlite:${path.join(dir, 'events.db')}`,
-          READ_DB_URL: `sqlite:${path.join(dir, 'read.db')}`,
-          BUS_URL: 'memory:',
-        },
-        cleanup: () => rm(dir, { recursive: true, force: true }),
-      };
-    },
-  ],
-];
-if (mysqlUrl && redisUrl)
-  profiles.push([
-    'MariaDB and Redis',
-    async () => {
-      const database = await createFreshMysqlDatabase('qb_live_resume');
-      return {
-        env: {
-          EVENT_STORE_URL: database.url,
-          READ_DB_URL: database.url,
-          BUS_URL: `${redisUrl}?prefix=${uniqueName('live-resume')}`,
-        },
-        cleanup: () => database.drop(),
-      };
-    },
-  ]);
-
-describe.each(profiles)('resuming GET /api/live against the real quiz-result, on %s', (_name, openStores) => {
+describe.each(profiles)('resuming GET /api/live against the real quiz-result, on $name', (profile) => {
   const issuer = new LiveTestIssuer();
-  let stores: Stores;
+  let stores: OpenedStores;
   let apps: TestApps;
   let writer: EventStore;
   let events: QuizResultEvents;
@@ -64,7 +18,7 @@ describe.each(profiles)('resuming GET /api/live against the real quiz-result, on
   let attempts = 0;
 
   beforeAll(async () => {
-    stores = await openStores();
+    stores = await profile.open();
     apps = await startTestApp([createQuizResultApp({ timerPollMs: 50 }), bffWebApp], {
       env: { ...stores.env, USER_SERVICE_URL: await issuer.start(), LOG_LEVEL: 'warn' },
     });
