@@ -4,7 +4,7 @@ import { CurrentPrincipal, Roles, type Principal } from '@quizbook/auth';
 import { ZodValidationPipe } from '@quizbook/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { BearerRoute } from '../../edge/openapi/route-docs';
-import { relay } from '../../upstream/relay';
+import { relayFor } from '../../upstream/relay';
 import { UserServiceClient } from '../../upstream/user-service.client';
 import { profile } from '../me/me.schemas';
 import { roleGrantBody, type RoleGrantBody } from './role-grant.schema';
@@ -30,13 +30,10 @@ export class AdminUsersController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ) {
-    const upstream = await this.users.call({
+    return relayFor({ principal, request, reply }, this.users, {
       method: 'POST',
       path: `/users/${encodeURIComponent(id)}/roles`,
       body,
-      token: principal.token,
-      clientIp: request.ip,
     });
-    return relay(reply, upstream);
   }
 }

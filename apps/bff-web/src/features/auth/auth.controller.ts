@@ -4,7 +4,7 @@ import { CurrentPrincipal, type Principal } from '@quizbook/auth';
 import { ZodValidationPipe } from '@quizbook/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { BearerRoute, PublicRoute } from '../../edge/openapi/route-docs';
-import { relay } from '../../upstream/relay';
+import { relayFor } from '../../upstream/relay';
 import { UserServiceClient } from '../../upstream/user-service.client';
 import {
   loginBody,
@@ -35,10 +35,7 @@ export class AuthController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ) {
-    return relay(
-      reply,
-      await this.users.call({ method: 'POST', path: '/auth/register', body, clientIp: request.ip }),
-    );
+    return relayFor({ request, reply }, this.users, { method: 'POST', path: '/auth/register', body });
   }
 
   @Post('login')
@@ -53,10 +50,7 @@ export class AuthController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ) {
-    return relay(
-      reply,
-      await this.users.call({ method: 'POST', path: '/auth/login', body, clientIp: request.ip }),
-    );
+    return relayFor({ request, reply }, this.users, { method: 'POST', path: '/auth/login', body });
   }
 
   @Post('refresh')
@@ -71,10 +65,7 @@ export class AuthController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ) {
-    return relay(
-      reply,
-      await this.users.call({ method: 'POST', path: '/auth/refresh', body, clientIp: request.ip }),
-    );
+    return relayFor({ request, reply }, this.users, { method: 'POST', path: '/auth/refresh', body });
   }
 
   @Post('logout')
@@ -89,13 +80,10 @@ export class AuthController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ) {
-    const upstream = await this.users.call({
+    return relayFor({ principal, request, reply }, this.users, {
       method: 'POST',
       path: '/auth/logout',
       body,
-      token: principal.token,
-      clientIp: request.ip,
     });
-    return relay(reply, upstream);
   }
 }

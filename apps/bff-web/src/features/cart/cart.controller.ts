@@ -5,8 +5,7 @@ import { ZodValidationPipe } from '@quizbook/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { BearerRoute } from '../../edge/openapi/route-docs';
 import { CourseServiceClient } from '../../upstream/course-service.client';
-import { relay } from '../../upstream/relay';
-import type { UpstreamCall } from '../../upstream/service-client';
+import { relayFor } from '../../upstream/relay';
 import { addCartItemBody, cartView, type AddCartItemBody } from './cart.schemas';
 
 @ApiTags('cart')
@@ -26,12 +25,7 @@ export class CartController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ) {
-    return this.relayed(reply, {
-      method: 'GET',
-      path: '/cart',
-      token: principal.token,
-      clientIp: request.ip,
-    });
+    return relayFor({ principal, request, reply }, this.courses, { method: 'GET', path: '/cart' });
   }
 
   @Post('items')
@@ -47,12 +41,10 @@ export class CartController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ) {
-    return this.relayed(reply, {
+    return relayFor({ principal, request, reply }, this.courses, {
       method: 'POST',
       path: '/cart/items',
       body,
-      token: principal.token,
-      clientIp: request.ip,
     });
   }
 
@@ -68,15 +60,9 @@ export class CartController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ) {
-    return this.relayed(reply, {
+    return relayFor({ principal, request, reply }, this.courses, {
       method: 'DELETE',
       path: `/cart/items/${encodeURIComponent(courseId)}`,
-      token: principal.token,
-      clientIp: request.ip,
     });
-  }
-
-  private async relayed(reply: FastifyReply, call: UpstreamCall) {
-    return relay(reply, await this.courses.call(call));
   }
 }

@@ -4,7 +4,7 @@ import { CurrentPrincipal, Roles, type Principal } from '@quizbook/auth';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { BearerRoute } from '../../edge/openapi/route-docs';
 import { PaymentServiceClient } from '../../upstream/payment-service.client';
-import { relay } from '../../upstream/relay';
+import { relayFor } from '../../upstream/relay';
 import { checkoutSession } from '../orders/orders.schemas';
 
 @ApiTags('orders')
@@ -25,12 +25,9 @@ export class CheckoutController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ) {
-    const upstream = await this.payments.call({
+    return relayFor({ principal, request, reply }, this.payments, {
       method: 'POST',
       path: `/orders/${encodeURIComponent(id)}/checkout`,
-      token: principal.token,
-      clientIp: request.ip,
     });
-    return relay(reply, upstream);
   }
 }

@@ -5,7 +5,7 @@ import { ZodValidationPipe } from '@quizbook/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { PublicRoute } from '../../edge/openapi/route-docs';
 import { CourseServiceClient } from '../../upstream/course-service.client';
-import { relay } from '../../upstream/relay';
+import { relayFor } from '../../upstream/relay';
 import {
   courseDetail,
   courseSearchResult,
@@ -34,10 +34,7 @@ export class CatalogController {
     const params = new URLSearchParams();
     for (const [name, value] of Object.entries(query))
       if (value !== undefined) params.set(name, String(value));
-    return relay(
-      reply,
-      await this.courses.call({ method: 'GET', path: `/courses?${params}`, clientIp: request.ip }),
-    );
+    return relayFor({ request, reply }, this.courses, { method: 'GET', path: `/courses?${params}` });
   }
 
   @Get(':id')
@@ -53,12 +50,9 @@ export class CatalogController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ) {
-    const upstream = await this.courses.call({
+    return relayFor({ principal, request, reply }, this.courses, {
       method: 'GET',
       path: `/courses/${encodeURIComponent(id)}`,
-      token: principal?.token,
-      clientIp: request.ip,
     });
-    return relay(reply, upstream);
   }
 }

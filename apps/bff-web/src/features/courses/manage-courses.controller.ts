@@ -5,7 +5,7 @@ import { ZodValidationPipe } from '@quizbook/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { BearerRoute } from '../../edge/openapi/route-docs';
 import { CourseServiceClient } from '../../upstream/course-service.client';
-import { relay } from '../../upstream/relay';
+import { relayFor } from '../../upstream/relay';
 import {
   courseView,
   draftCourseBody,
@@ -42,14 +42,7 @@ export class ManageCoursesController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ) {
-    const upstream = await this.courses.call({
-      method: 'POST',
-      path: '/courses',
-      body,
-      token: principal.token,
-      clientIp: request.ip,
-    });
-    return relay(reply, upstream);
+    return relayFor({ principal, request, reply }, this.courses, { method: 'POST', path: '/courses', body });
   }
 
   @Patch(':id')
@@ -68,15 +61,12 @@ export class ManageCoursesController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ) {
-    const upstream = await this.courses.call({
+    return relayFor({ principal, request, reply }, this.courses, {
       method: 'PATCH',
       path: `/courses/${encodeURIComponent(id)}`,
       body,
-      token: principal.token,
-      clientIp: request.ip,
       headers: { 'if-match': ifMatch },
     });
-    return relay(reply, upstream);
   }
 
   @Post(':id/publish')
@@ -121,13 +111,10 @@ export class ManageCoursesController {
     request: FastifyRequest,
     reply: FastifyReply,
   ) {
-    const upstream = await this.courses.call({
+    return relayFor({ principal, request, reply }, this.courses, {
       method: 'POST',
       path: `/courses/${encodeURIComponent(id)}/${step}`,
-      token: principal.token,
-      clientIp: request.ip,
       headers: { 'if-match': ifMatch },
     });
-    return relay(reply, upstream);
   }
 }

@@ -4,7 +4,7 @@ import { CurrentPrincipal, Roles, type Principal } from '@quizbook/auth';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { BearerRoute } from '../../edge/openapi/route-docs';
 import { ProjectionServiceClient } from '../../upstream/projection-service.client';
-import { relay } from '../../upstream/relay';
+import { relayFor } from '../../upstream/relay';
 import { enrollmentList } from './enrollments.schemas';
 
 @ApiTags('enrollments')
@@ -25,12 +25,9 @@ export class EnrollmentsController {
     @Res() reply: FastifyReply,
   ) {
     // The projection answers the token's own learner when no learnerId is given.
-    const upstream = await this.projection.call({
+    return relayFor({ principal, request, reply }, this.projection, {
       method: 'GET',
       path: '/read/enrollments',
-      token: principal.token,
-      clientIp: request.ip,
     });
-    return relay(reply, upstream);
   }
 }

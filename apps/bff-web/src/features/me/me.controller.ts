@@ -3,7 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal } from '@quizbook/auth';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { BearerRoute } from '../../edge/openapi/route-docs';
-import { relay } from '../../upstream/relay';
+import { relayFor } from '../../upstream/relay';
 import { UserServiceClient } from '../../upstream/user-service.client';
 import { profile } from './me.schemas';
 
@@ -22,12 +22,6 @@ export class MeController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ) {
-    const upstream = await this.users.call({
-      method: 'GET',
-      path: '/users/me',
-      token: principal.token,
-      clientIp: request.ip,
-    });
-    return relay(reply, upstream);
+    return relayFor({ principal, request, reply }, this.users, { method: 'GET', path: '/users/me' });
   }
 }

@@ -5,8 +5,7 @@ import { parseInput, ZodValidationPipe } from '@quizbook/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { BearerRoute } from '../../edge/openapi/route-docs';
 import { CourseServiceClient } from '../../upstream/course-service.client';
-import { relay } from '../../upstream/relay';
-import type { UpstreamCall } from '../../upstream/service-client';
+import { relayFor } from '../../upstream/relay';
 import {
   idempotencyKey,
   listOrdersQuery,
@@ -44,12 +43,10 @@ export class OrdersController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ) {
-    return this.relayed(reply, {
+    return relayFor({ principal, request, reply }, this.courses, {
       method: 'POST',
       path: '/orders',
       body: body ?? {},
-      token: principal.token,
-      clientIp: request.ip,
       headers: { 'idempotency-key': key === undefined ? undefined : parseInput(idempotencyKey, key) },
     });
   }
@@ -69,11 +66,9 @@ export class OrdersController {
     @Res() reply: FastifyReply,
   ) {
     const params = new URLSearchParams({ page: String(query.page), pageSize: String(query.pageSize) });
-    return this.relayed(reply, {
+    return relayFor({ principal, request, reply }, this.courses, {
       method: 'GET',
       path: `/orders?${params}`,
-      token: principal.token,
-      clientIp: request.ip,
     });
   }
 
@@ -90,11 +85,9 @@ export class OrdersController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ) {
-    return this.relayed(reply, {
+    return relayFor({ principal, request, reply }, this.courses, {
       method: 'GET',
       path: `/orders/${encodeURIComponent(id)}`,
-      token: principal.token,
-      clientIp: request.ip,
     });
   }
 
@@ -111,15 +104,9 @@ export class OrdersController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ) {
-    return this.relayed(reply, {
+    return relayFor({ principal, request, reply }, this.courses, {
       method: 'POST',
       path: `/orders/${encodeURIComponent(id)}/cancel`,
-      token: principal.token,
-      clientIp: request.ip,
     });
-  }
-
-  private async relayed(reply: FastifyReply, call: UpstreamCall) {
-    return relay(reply, await this.courses.call(call));
   }
 }

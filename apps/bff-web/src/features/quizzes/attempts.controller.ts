@@ -5,8 +5,7 @@ import { ZodValidationPipe } from '@quizbook/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { BearerRoute } from '../../edge/openapi/route-docs';
 import { QuizServiceClient } from '../../upstream/quiz-service.client';
-import type { UpstreamCall } from '../../upstream/service-client';
-import { PathParams, relayUnderApi, segment } from './quiz-relay';
+import { PathParams, relayUnderApiFor, segment } from './quiz-relay';
 import {
   attemptList,
   attemptStarted,
@@ -45,7 +44,7 @@ export class AttemptsController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ) {
-    return this.relayed(reply, request, principal, {
+    return relayUnderApiFor({ principal, request, reply }, this.quizzes, {
       method: 'POST',
       path: `/quizzes/${segment(params.id)}/attempts`,
     });
@@ -64,7 +63,7 @@ export class AttemptsController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ) {
-    return this.relayed(reply, request, principal, {
+    return relayUnderApiFor({ principal, request, reply }, this.quizzes, {
       method: 'GET',
       path: `/quizzes/${segment(params.id)}/attempts`,
     });
@@ -89,7 +88,7 @@ export class AttemptsController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ) {
-    return this.relayed(reply, request, principal, {
+    return relayUnderApiFor({ principal, request, reply }, this.quizzes, {
       method: 'POST',
       path: `/attempts/${segment(params.id)}/submit`,
       body,
@@ -110,19 +109,9 @@ export class AttemptsController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ) {
-    return this.relayed(reply, request, principal, {
+    return relayUnderApiFor({ principal, request, reply }, this.quizzes, {
       method: 'GET',
       path: `/attempts/${segment(params.id)}`,
     });
-  }
-
-  private async relayed(
-    reply: FastifyReply,
-    request: FastifyRequest,
-    principal: Principal,
-    call: Omit<UpstreamCall, 'token' | 'clientIp'>,
-  ) {
-    const upstream = await this.quizzes.call({ ...call, token: principal.token, clientIp: request.ip });
-    return relayUnderApi(reply, upstream);
   }
 }

@@ -5,7 +5,7 @@ import { ZodValidationPipe } from '@quizbook/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { BearerRoute } from '../../edge/openapi/route-docs';
 import { QuizServiceClient } from '../../upstream/quiz-service.client';
-import { PathParams, relayUnderApi, segment } from './quiz-relay';
+import { PathParams, relayUnderApiFor, segment } from './quiz-relay';
 import {
   createQuizBody,
   idParams,
@@ -44,14 +44,11 @@ export class CourseQuizzesController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ) {
-    const upstream = await this.quizzes.call({
+    return relayUnderApiFor({ principal, request, reply }, this.quizzes, {
       method: 'POST',
       path: `/courses/${segment(params.id)}/quizzes`,
       body,
-      token: principal.token,
-      clientIp: request.ip,
     });
-    return relayUnderApi(reply, upstream);
   }
 
   @Get(':id/quizzes')
@@ -68,12 +65,9 @@ export class CourseQuizzesController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ) {
-    const upstream = await this.quizzes.call({
+    return relayUnderApiFor({ principal, request, reply }, this.quizzes, {
       method: 'GET',
       path: `/courses/${segment(params.id)}/quizzes`,
-      token: principal.token,
-      clientIp: request.ip,
     });
-    return relayUnderApi(reply, upstream);
   }
 }

@@ -5,8 +5,7 @@ import { parseInput, ZodValidationPipe } from '@quizbook/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { BearerRoute } from '../../edge/openapi/route-docs';
 import { QuizServiceClient } from '../../upstream/quiz-service.client';
-import type { UpstreamCall } from '../../upstream/service-client';
-import { PathParams, relayUnderApi, segment } from './quiz-relay';
+import { PathParams, relayUnderApiFor, segment } from './quiz-relay';
 import {
   bankQuestionBody,
   bankQuestionParams,
@@ -42,7 +41,10 @@ export class QuestionBankController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ) {
-    return this.relayed(reply, request, principal, { method: 'GET', path: '/question-bank' });
+    return relayUnderApiFor({ principal, request, reply }, this.quizzes, {
+      method: 'GET',
+      path: '/question-bank',
+    });
   }
 
   @Post('questions')
@@ -60,7 +62,7 @@ export class QuestionBankController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ) {
-    return this.relayed(reply, request, principal, {
+    return relayUnderApiFor({ principal, request, reply }, this.quizzes, {
       method: 'POST',
       path: '/question-bank/questions',
       body,
@@ -90,7 +92,7 @@ export class QuestionBankController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ) {
-    return this.relayed(reply, request, principal, {
+    return relayUnderApiFor({ principal, request, reply }, this.quizzes, {
       method: 'PUT',
       path: `/question-bank/questions/${segment(params.questionId)}`,
       body,
@@ -113,7 +115,7 @@ export class QuestionBankController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ) {
-    return this.relayed(reply, request, principal, {
+    return relayUnderApiFor({ principal, request, reply }, this.quizzes, {
       method: 'DELETE',
       path: `/question-bank/questions/${segment(params.questionId)}`,
       headers: { 'if-match': ifMatch },
@@ -141,21 +143,11 @@ export class QuestionBankController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ) {
-    return this.relayed(reply, request, principal, {
+    return relayUnderApiFor({ principal, request, reply }, this.quizzes, {
       method: 'POST',
       path: '/question-bank/imports',
       body,
       headers: { 'idempotency-key': key === undefined ? undefined : parseInput(idempotencyKey, key) },
     });
-  }
-
-  private async relayed(
-    reply: FastifyReply,
-    request: FastifyRequest,
-    principal: Principal,
-    call: Omit<UpstreamCall, 'token' | 'clientIp'>,
-  ) {
-    const upstream = await this.quizzes.call({ ...call, token: principal.token, clientIp: request.ip });
-    return relayUnderApi(reply, upstream);
   }
 }

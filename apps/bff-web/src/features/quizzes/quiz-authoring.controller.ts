@@ -18,8 +18,7 @@ import { ZodValidationPipe } from '@quizbook/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { BearerRoute } from '../../edge/openapi/route-docs';
 import { QuizServiceClient } from '../../upstream/quiz-service.client';
-import type { UpstreamCall } from '../../upstream/service-client';
-import { PathParams, relayUnderApi, segment } from './quiz-relay';
+import { PathParams, relayUnderApiFor, segment } from './quiz-relay';
 import {
   addQuestionBody,
   editQuizBody,
@@ -60,7 +59,10 @@ export class QuizAuthoringController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ) {
-    return this.relayed(reply, request, principal, { method: 'GET', path: `/quizzes/${segment(params.id)}` });
+    return relayUnderApiFor({ principal, request, reply }, this.quizzes, {
+      method: 'GET',
+      path: `/quizzes/${segment(params.id)}`,
+    });
   }
 
   @Patch(':id')
@@ -81,7 +83,7 @@ export class QuizAuthoringController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ) {
-    return this.relayed(reply, request, principal, {
+    return relayUnderApiFor({ principal, request, reply }, this.quizzes, {
       method: 'PATCH',
       path: `/quizzes/${segment(params.id)}`,
       body,
@@ -112,7 +114,7 @@ export class QuizAuthoringController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ) {
-    return this.relayed(reply, request, principal, {
+    return relayUnderApiFor({ principal, request, reply }, this.quizzes, {
       method: 'POST',
       path: `/quizzes/${segment(params.id)}/questions`,
       body,
@@ -143,7 +145,7 @@ export class QuizAuthoringController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ) {
-    return this.relayed(reply, request, principal, {
+    return relayUnderApiFor({ principal, request, reply }, this.quizzes, {
       method: 'PUT',
       path: `/quizzes/${segment(params.id)}/questions/${segment(params.questionId)}`,
       body,
@@ -172,7 +174,7 @@ export class QuizAuthoringController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ) {
-    return this.relayed(reply, request, principal, {
+    return relayUnderApiFor({ principal, request, reply }, this.quizzes, {
       method: 'DELETE',
       path: `/quizzes/${segment(params.id)}/questions/${segment(params.questionId)}`,
       headers: { 'if-match': ifMatch },
@@ -195,7 +197,7 @@ export class QuizAuthoringController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ) {
-    return this.relayed(reply, request, principal, {
+    return relayUnderApiFor({ principal, request, reply }, this.quizzes, {
       method: 'POST',
       path: `/quizzes/${segment(params.id)}/publish`,
       headers: { 'if-match': ifMatch },
@@ -218,20 +220,10 @@ export class QuizAuthoringController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ) {
-    return this.relayed(reply, request, principal, {
+    return relayUnderApiFor({ principal, request, reply }, this.quizzes, {
       method: 'POST',
       path: `/quizzes/${segment(params.id)}/archive`,
       headers: { 'if-match': ifMatch },
     });
-  }
-
-  private async relayed(
-    reply: FastifyReply,
-    request: FastifyRequest,
-    principal: Principal,
-    call: Omit<UpstreamCall, 'token' | 'clientIp'>,
-  ) {
-    const upstream = await this.quizzes.call({ ...call, token: principal.token, clientIp: request.ip });
-    return relayUnderApi(reply, upstream);
   }
 }

@@ -1,7 +1,8 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiParam } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { relay } from '../../upstream/relay';
+import { relay, relayFor, type CallerCall, type Exchange } from '../../upstream/relay';
+import type { ServiceClient } from '../../upstream/service-client';
 import type { UpstreamReply } from '../../upstream/upstream-reply';
 
 /**
@@ -13,6 +14,15 @@ export function relayUnderApi(reply: FastifyReply, upstream: UpstreamReply): Fas
   if (location?.startsWith('/') && !location.startsWith('/api/'))
     return relay(reply, { ...upstream, headers: { ...upstream.headers, location: `/api${location}` } });
   return relay(reply, upstream);
+}
+
+/** relayFor() a quiz service: its answers go out as relayUnderApi() sends them. */
+export function relayUnderApiFor(
+  exchange: Exchange,
+  client: ServiceClient,
+  call: CallerCall,
+): Promise<FastifyReply> {
+  return relayFor(exchange, client, call, relayUnderApi);
 }
 
 /** A path segment in a URL the edge builds: the params were validated, this keeps it one segment. */

@@ -5,7 +5,7 @@ import { ZodValidationPipe } from '@quizbook/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { BearerRoute } from '../../edge/openapi/route-docs';
 import { QuizResultServiceClient } from '../../upstream/quiz-result-service.client';
-import { PathParams, relayUnderApi, segment } from './quiz-relay';
+import { PathParams, relayUnderApiFor, segment } from './quiz-relay';
 import {
   courseProgress,
   idParams,
@@ -40,13 +40,10 @@ export class QuizResultsController {
     @Res() reply: FastifyReply,
   ) {
     const search = query.limit === undefined ? '' : `?${new URLSearchParams({ limit: String(query.limit) })}`;
-    const upstream = await this.results.call({
+    return relayUnderApiFor({ principal, request, reply }, this.results, {
       method: 'GET',
       path: `/quizzes/${segment(params.id)}/scoreboard${search}`,
-      token: principal.token,
-      clientIp: request.ip,
     });
-    return relayUnderApi(reply, upstream);
   }
 
   @Get('courses/:id/progress')
@@ -67,12 +64,9 @@ export class QuizResultsController {
   ) {
     const search =
       query.learnerId === undefined ? '' : `?${new URLSearchParams({ learnerId: query.learnerId })}`;
-    const upstream = await this.results.call({
+    return relayUnderApiFor({ principal, request, reply }, this.results, {
       method: 'GET',
       path: `/courses/${segment(params.id)}/progress${search}`,
-      token: principal.token,
-      clientIp: request.ip,
     });
-    return relayUnderApi(reply, upstream);
   }
 }
