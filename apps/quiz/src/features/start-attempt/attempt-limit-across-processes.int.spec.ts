@@ -53,8 +53,11 @@ describe.each(storeProfiles.filter((profile) => profile.available))(
         );
       for (const attemptNumber of [1, 2]) {
         const answers = await tenStarts();
-        expect(answers.filter((answer) => answer.status === 201)).toHaveLength(1);
-        expect(answers.filter((answer) => answer.status === 200)).toHaveLength(9);
+        // Two processes that start in the same millisecond append the very same AttemptStarted (same
+        // event id and content): the store takes it once and both answer 201 with that one attempt.
+        expect(answers.some((answer) => answer.status === 201)).toBe(true);
+        expect(answers.every((answer) => answer.status === 200 || answer.status === 201)).toBe(true);
+        expect(new Set(answers.map((answer) => answer.body.attemptId)).size).toBe(1);
         expect(new Set(answers.map((answer) => answer.body.attemptNumber))).toEqual(new Set([attemptNumber]));
         const submitted = await on(attemptNumber)('POST', `/attempts/${answers[0]!.body.attemptId}/submit`, {
           token: learner,
