@@ -29,12 +29,17 @@ export class AttemptsController {
   @BearerRoute({
     summary:
       'Start an attempt (enrolled learner): the questions without answers and the server-side deadline. ' +
+      'While an attempt is in progress, that attempt is answered (200) instead of a new one. ' +
       '403 `not-enrolled`, 409 `no-attempts-left` or `quiz-archived`',
     success: {
       status: 201,
       description: 'Started',
       body: attemptStarted,
       headers: { location: 'The attempt' },
+    },
+    alsoSuccess: {
+      status: 200,
+      description: 'The attempt already in progress (a repeated start spends no attempt)',
     },
     problems: [400, 403, 404, 409],
   })

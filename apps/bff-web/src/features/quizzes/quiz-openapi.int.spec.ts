@@ -100,14 +100,13 @@ describe('the OpenAPI document of the quiz routes', () => {
       );
   });
 
-  it('documents the start refusals, the import report and its Idempotency-Key, and the scoreboard limit', () => {
+  it('documents the start (201 new, 200 in progress) and its refusals, the import report and its Idempotency-Key, and the scoreboard limit', () => {
     expect(problemsOf('post', '/api/quizzes/{id}/attempts')).toEqual(expect.arrayContaining([403, 404, 409]));
-    const start = operation('post', '/api/quizzes/{id}/attempts').responses['201']?.content?.[
-      'application/json'
-    ];
-    expect(start?.schema).toMatchObject({
-      required: expect.arrayContaining(['attemptId', 'deadline', 'questions']),
-    });
+    const { responses } = operation('post', '/api/quizzes/{id}/attempts');
+    for (const status of ['201', '200'])
+      expect(responses[status]?.content?.['application/json']?.schema).toMatchObject({
+        required: expect.arrayContaining(['attemptId', 'deadline', 'questions']),
+      });
     const imports = operation('post', '/api/question-bank/imports');
     expect(imports.parameters).toEqual(
       expect.arrayContaining([expect.objectContaining({ name: 'idempotency-key', in: 'header' })]),
