@@ -34,8 +34,9 @@ describe('POST /orders/:id/checkout with Stripe (the real client against a local
   });
 
   it('creates a payment-mode session with one priced line per course, the order as reference and the hold as expiry', async () => {
-    await seedOrder(apps, 'order-1', 'learner-1', 60 * 60_000);
+    // Taken before the hold is set: the hold ends an hour after seeding, Stripe's expiry is that to the second.
     const before = Date.now();
+    await seedOrder(apps, 'order-1', 'learner-1', 60 * 60_000);
     const answer = await checkout('order-1');
 
     expect(answer.status).toBe(200);
