@@ -47,6 +47,24 @@ export interface ConsumeOptions<Payload = unknown> {
   group: string;
   handler: MessageHandler<Payload>;
   retry?: Partial<RetryPolicy>;
+  /**
+   * A group that lives only as long as this consumer: it starts at messages published after it
+   * subscribed (what the bus retains from before is never delivered to it), and the bus forgets it
+   * when the consumer closes or its process dies. For fan-out to every running instance (live
+   * updates, cache invalidation), where a durable group per instance would be left behind.
+   *
+   * `group` is then a label, not a shared group: every ephemeral consume gets a group of its own
+   * with exactly one consumer, so two ephemeral consumers with the same label each receive every
+   * message. What holds: at-least-once delivery while the consumer is open (a handler that throws is
+   * retried, then dead-lettered on `deadLetterTopic(topic, group)` with the label as group), per-key
+   * order as for any group. What does not: nothing is kept for it after close or a crash, and a
+   * message published while `consume` is still resolving may or may not be delivered.
+   * Adapters: memory drops the group at close; Redis creates its stream groups at `$`, keeps a
+   * heartbeat key, destroys them at close, and every ephemeral consumer of the topic destroys groups
+   * whose heartbeat has expired; Pulsar uses an Exclusive subscription at `Latest`, unsubscribed at
+   * close (a crashed one is removed by the namespace's subscription expiry).
+   */
+  ephemeral?: boolean;
 }
 
 export interface Consumer {

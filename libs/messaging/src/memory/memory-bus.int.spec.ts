@@ -1,4 +1,6 @@
 import { messageBusContract } from '../../../testing/src/contracts/message-bus.contract';
-import { createMemoryMessageBus } from './memory-message-bus';
+import { MemoryMessageBus } from './memory-message-bus';
 
-messageBusContract('memory', async () => createMemoryMessageBus({ shutdownGraceMs: 200 }));
+messageBusContract('memory', async () => new MemoryMessageBus({ shutdownGraceMs: 200 }), {
+  groupsOf: async (bus, topic) => (bus as MemoryMessageBus).groupsOf(topic),
+});

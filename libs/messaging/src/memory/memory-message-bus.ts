@@ -26,6 +26,7 @@ export class MemoryMessageBus implements MessageBus {
   private readonly topics = new Map<string, Topic>();
   private readonly consumers = new Set<MemoryConsumer<never>>();
   private closed = false;
+  private ephemeralCount = 0;
   private readonly shutdownGraceMs: number;
   private readonly retainPerTopic: number;
   private readonly maxInFlightPerConsumer: number;
@@ -62,11 +63,14 @@ export class MemoryMessageBus implements MessageBus {
     this.assertOpen();
     const retry = resolveRetryPolicy(options.retry);
     const topic = this.topic(options.topic);
-    let group = topic.groups.get(options.group);
-    if (!group) {
-      group = new MemoryGroup(topic.retained.slice(-this.retainPerTopic));
-      topic.groups.set(options.group, group);
-    }
+    // An ephemeral group of its own, starting empty: it sees only what is published from now on.
+    const groupKey = options.ephemeral
+      ? `${ephemeralGroupPrefix}${options.group}:${(this.ephemeralCount += 1)}`
+      : options.group;
+    const group =
+      topic.groups.get(groupKey) ??
+      new MemoryGroup(options.ephemeral ? [] : topic.retained.slice(-this.retainPerTopic));
+    topic.groups.set(groupKey, group);
     const consumer = new MemoryConsumer<Payload>({
       topic: options.topic,
       groupName: options.group,
@@ -77,11 +81,21 @@ export class MemoryMessageBus implements MessageBus {
       shutdownGraceMs: this.shutdownGraceMs,
       // Dead-lettering still works while the bus is closing, so a failing message is never dropped.
       publish: async (deadTopic, message) => this.append(deadTopic, message),
-      onClosed: (closed) => this.consumers.delete(closed as MemoryConsumer<never>),
+      onClosed: (closed) => {
+        this.consumers.delete(closed as MemoryConsumer<never>);
+        if (!options.ephemeral) return;
+        group.stop();
+        topic.groups.delete(groupKey);
+      },
     });
     this.consumers.add(consumer as MemoryConsumer<never>);
     group.join(consumer);
     return consumer;
+  }
+
+  /** The groups a topic has now (ephemeral ones as `ephemeral:<group>:<n>`): for tests and diagnostics. */
+  groupsOf(topicName: string): string[] {
+    return [...(this.topics.get(topicName)?.groups.keys() ?? [])];
   }
 
   async ping(): Promise<void> {
@@ -109,6 +123,8 @@ export class MemoryMessageBus implements MessageBus {
     if (this.closed) throw new Error('the memory message bus is closed');
   }
 }
+
+const ephemeralGroupPrefix = 'ephemeral:';
 
 function laneOf(envelope: { id: string; key?: string }): string {
   return envelope.key === undefined ? `id:${envelope.id}` : `key:${envelope.key}`;

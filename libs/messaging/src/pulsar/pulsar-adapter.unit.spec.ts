@@ -1,6 +1,13 @@
+import { deadLetterHeaders, deadLetterTopic, type MessageHandler } from '../message-bus.port';
 import { openMessageBus } from '../open-message-bus';
-import type { PulsarReceivedMessage } from './pulsar-client-types';
-import { createPulsarMessageBus } from './pulsar-message-bus';
+import type {
+  PulsarClient,
+  PulsarConsumer,
+  PulsarOutgoing,
+  PulsarReceivedMessage,
+  PulsarSubscribeConfig,
+} from './pulsar-client-types';
+import { createPulsarMessageBus, PulsarMessageBus } from './pulsar-message-bus';
 import { loadPulsarClient, PulsarClientMissingError } from './load-pulsar-client';
 import { attemptOf, fromPulsarMessage, retryTopic, toPulsarMessage } from './pulsar-message-mapping';
 import { KeyedSerialRunner } from './keyed-serial-runner';
@@ -145,5 +152,136 @@ describe('KeyedSerialRunner', () => {
     runner.run('a', async () => void log.push('after'));
     await runner.idle();
     expect(log).toEqual(['after']);
+  });
+});
+
+interface SubscriptionDouble {
+  config: PulsarSubscribeConfig;
+  consumer: PulsarConsumer;
+  acknowledged: number;
+  negativelyAcknowledged: number;
+  unsubscribed: boolean;
+  closed: boolean;
+}
+
+/**
+ * A double of pulsar-client's Client, only as deep as the ephemeral specs need: it records each
+ * subscription and what was sent, and lets a spec hand a subscription's listener a message.
+ */
+function pulsarClientDouble() {
+  const subscriptions: SubscriptionDouble[] = [];
+  const sent: { topic: string; message: PulsarOutgoing }[] = [];
+  const client: PulsarClient = {
+    createProducer: async ({ topic }) => ({
+      send: async (message) => void sent.push({ topic, message }),
+      flush: async () => null,
+      close: async () => null,
+    }),
+    subscribe: async (config) => {
+      const subscription = {
+        config,
+        acknowledged: 0,
+        negativelyAcknowledged: 0,
+        unsubscribed: false,
+        closed: false,
+      } as SubscriptionDouble;
+      subscription.consumer = {
+        acknowledge: async () => {
+          subscription.acknowledged += 1;
+          return null;
+        },
+        negativeAcknowledge: () => void (subscription.negativelyAcknowledged += 1),
+        unsubscribe: async () => {
+          subscription.unsubscribed = subscription.closed = true;
+          return null;
+        },
+        close: async () => {
+          subscription.closed = true;
+          return null;
+        },
+      };
+      subscriptions.push(subscription);
+      return subscription.consumer;
+    },
+    close: async () => null,
+  };
+  const deliver = (subscription: SubscriptionDouble, message: PulsarOutgoing, redeliveryCount = 0) =>
+    subscription.config.listener?.(receivedMessageDouble(message, redeliveryCount), subscription.consumer);
+  return { client, subscriptions, sent, deliver };
+}
+
+describe('Pulsar ephemeral consumers (through a client double)', () => {
+  const topic = 'live-updates';
+  const published = toPulsarMessage({
+    id: 'u-1',
+    type: 'LiveUpdatePublished',
+    key: 'ada',
+    payload: { n: 1 },
+    headers: {},
+    publishedAt: '2024-05-01T10:00:00.000Z',
+  });
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 10));
+  const noop: MessageHandler = async () => undefined;
+
+  it('gives each one an Exclusive subscription of its own on the topic alone, starting at Latest', async () => {
+    const double = pulsarClientDouble();
+    const bus = new PulsarMessageBus(double.client, 100);
+    await bus.consume({ topic, group: 'live', ephemeral: true, handler: noop });
+    await bus.consume({ topic, group: 'live', ephemeral: true, handler: noop });
+
+    const [first, second] = double.subscriptions.map((subscription) => subscription.config);
+    expect(first).toMatchObject({
+      topics: [topic],
+      subscriptionType: 'Exclusive',
+      subscriptionInitialPosition: 'Latest',
+    });
+    expect(first?.subscription).toMatch(/^ephemeral-live-/);
+    expect(second?.subscription).toMatch(/^ephemeral-live-/);
+    expect(second?.subscription).not.toBe(first?.subscription);
+    await bus.close();
+  });
+
+  it('unsubscribes at close, so the broker forgets it; a durable group is only closed', async () => {
+    const double = pulsarClientDouble();
+    const bus = new PulsarMessageBus(double.client, 100);
+    const ephemeral = await bus.consume({ topic, group: 'live', ephemeral: true, handler: noop });
+    const durable = await bus.consume({ topic, group: 'durable', handler: noop });
+    await ephemeral.close();
+    await durable.close();
+
+    const [ephemeralSubscription, durableSubscription] = double.subscriptions;
+    expect(ephemeralSubscription).toMatchObject({ unsubscribed: true, closed: true });
+    expect(durableSubscription).toMatchObject({ unsubscribed: false, closed: true });
+    await bus.close();
+  });
+
+  it('has the broker redeliver a failure, then dead-letters it under the group name it was given', async () => {
+    const double = pulsarClientDouble();
+    const bus = new PulsarMessageBus(double.client, 100);
+    await bus.consume({
+      topic,
+      group: 'live',
+      ephemeral: true,
+      retry: { maxAttempts: 3 },
+      handler: async () => {
+        throw new Error('socket write failed');
+      },
+    });
+    const [subscription] = double.subscriptions as [SubscriptionDouble];
+
+    double.deliver(subscription, published);
+    await settle();
+    expect(subscription).toMatchObject({ negativelyAcknowledged: 1, acknowledged: 0 });
+    expect(double.sent).toEqual([]);
+
+    double.deliver(subscription, published, 2);
+    await settle();
+    expect(subscription).toMatchObject({ negativelyAcknowledged: 1, acknowledged: 1 });
+    expect(double.sent.map((entry) => entry.topic)).toEqual([deadLetterTopic(topic, 'live')]);
+    expect(double.sent[0]?.message.properties).toMatchObject({
+      [`qb-header:${deadLetterHeaders.group}`]: 'live',
+      [`qb-header:${deadLetterHeaders.attempts}`]: '3',
+    });
+    await bus.close();
   });
 });

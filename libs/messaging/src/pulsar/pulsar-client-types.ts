@@ -52,5 +52,7 @@ export interface PulsarReceivedMessage {
 export interface PulsarConsumer {
   acknowledge(message: PulsarReceivedMessage): Promise<null> | void;
   negativeAcknowledge(message: PulsarReceivedMessage): void;
+  /** Deletes the subscription on the broker (and ends this consumer). */
+  unsubscribe(): Promise<null>;
   close(): Promise<null>;
 }

@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import {
   deadLetterTopic,
   type ConsumeOptions,
@@ -34,6 +36,14 @@ export interface PulsarMessageBusOptions {
  * group's retry topic with deliverAfter = backoff, then acknowledged; after maxAttempts it is
  * published to the dead-letter topic instead. Limitation: a retried message is handled after later
  * messages of its key that were already published (Pulsar's own retry topic behaves the same).
+ *
+ * An ephemeral consumer gets an Exclusive subscription of its own (`ephemeral-<group>-…`) starting
+ * at `Latest`, unsubscribed at close. pulsar-client has no non-durable subscription mode (its C API
+ * does not expose one), so a crashed consumer's subscription stays until the namespace's
+ * `subscriptionExpirationTimeMinutes` removes it: set that policy where ephemeral consumers run.
+ * A failure is negatively acknowledged (the broker redelivers it, counting the attempt) rather than
+ * parked on a retry topic, which would be one more topic per consumer; after maxAttempts it is
+ * dead-lettered as usual.
  */
 export class PulsarMessageBus implements MessageBus {
   private readonly producers = new Map<string, Promise<PulsarProducer>>();
@@ -63,6 +73,7 @@ export class PulsarMessageBus implements MessageBus {
         await options.handler(message);
         await ack();
       } catch (error) {
+        if (options.ephemeral && message.attempt < retry.maxAttempts) return nack();
         try {
           await this.reroute(message as Message, options.group, retry, error);
           await ack();
@@ -73,11 +84,20 @@ export class PulsarMessageBus implements MessageBus {
       }
     };
     const subscription = await this.client.subscribe({
-      topics: [options.topic, retryTopic(options.topic, options.group)],
-      subscription: options.group,
-      subscriptionType: 'KeyShared',
-      // Like the other adapters: a group that subscribes late still gets what the topic retains.
-      subscriptionInitialPosition: 'Earliest',
+      ...(options.ephemeral
+        ? {
+            topics: [options.topic],
+            subscription: ephemeralSubscription(options.group),
+            subscriptionType: 'Exclusive',
+            subscriptionInitialPosition: 'Latest',
+          }
+        : {
+            topics: [options.topic, retryTopic(options.topic, options.group)],
+            subscription: options.group,
+            subscriptionType: 'KeyShared',
+            // Like the other adapters: a group that subscribes late still gets what the topic retains.
+            subscriptionInitialPosition: 'Earliest',
+          }),
       nAckRedeliverTimeoutMs: retry.initialBackoffMs,
       listener: (received, pulsarConsumer) => {
         if (stopping) return; // unacknowledged: redelivered to another consumer after we close
@@ -95,7 +115,12 @@ export class PulsarMessageBus implements MessageBus {
         if (stopping) return;
         stopping = true;
         await settlesWithin(runner.idle(), this.shutdownGraceMs);
-        await subscription.close();
+        if (options.ephemeral) {
+          // Deletes the subscription; if that fails, the namespace's subscription expiry removes it.
+          // Unsubscribing also ends the consumer, so the close after it may answer "already closed".
+          await subscription.unsubscribe().catch(() => undefined);
+          await subscription.close().catch(() => undefined);
+        } else await subscription.close();
         this.consumers.delete(consumer);
       },
     };
@@ -145,6 +170,10 @@ export class PulsarMessageBus implements MessageBus {
     }
     return producer;
   }
+}
+
+function ephemeralSubscription(group: string): string {
+  return `ephemeral-${group}-${hostname()}-${process.pid}-${randomBytes(4).toString('hex')}`;
 }
 
 export async function createPulsarMessageBus(options: PulsarMessageBusOptions): Promise<MessageBus> {

@@ -17,6 +17,12 @@ export interface RedisMessageBusOptions {
   shutdownGraceMs?: number;
   /** Approximate MAXLEN per partition stream: bounds Redis memory; entries beyond it are dropped even if unread. */
   maxLenPerPartition?: number;
+  /**
+   * Liveness of an ephemeral consumer: its heartbeat key lives this long and is refreshed every third
+   * of it; once it has lapsed, the next ephemeral consumer of the topic destroys the group. Ephemeral
+   * consumers also sweep the topic this often.
+   */
+  ephemeralTtlMs?: number;
   /** Redis errors in the background loops (they retry on their own). */
   onError?: (error: unknown) => void;
 }
@@ -34,10 +40,14 @@ export function resolveRedisBusSettings(options: RedisMessageBusOptions): RedisB
     batchSize: options.batchSize ?? 50,
     shutdownGraceMs: options.shutdownGraceMs ?? 10_000,
     maxLenPerPartition: options.maxLenPerPartition ?? 1_000_000,
+    ephemeralTtlMs: options.ephemeralTtlMs ?? 30_000,
     onError: options.onError ?? ((error) => console.error('[redis bus]', error)),
   };
   if (!Number.isInteger(settings.partitions) || settings.partitions < 1) {
     throw new RangeError(`partitions must be a positive integer, got ${settings.partitions}`);
+  }
+  if (!(settings.ephemeralTtlMs >= 30)) {
+    throw new RangeError(`ephemeralTtlMs must be at least 30, got ${settings.ephemeralTtlMs}`);
   }
   if (settings.blockMs >= settings.shutdownGraceMs) {
     throw new RangeError('blockMs must be shorter than shutdownGraceMs, or close() abandons every idle read');

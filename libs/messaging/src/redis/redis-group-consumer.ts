@@ -1,9 +1,12 @@
-import { randomBytes } from 'node:crypto';
-import { hostname } from 'node:os';
 import type { Consumer } from '../message-bus.port';
-import { settlesWithin } from '../shared/abortable-sleep';
+import { startTicker, type Ticker } from '../shared/ticker';
 import { acquireLease, heartbeat, renewLease } from './redis-lease-scripts';
-import { PartitionWorker, type PartitionWorkerContext } from './redis-partition-worker';
+import {
+  newConsumerId,
+  PartitionWorker,
+  stopWorkers,
+  type PartitionWorkerContext,
+} from './redis-partition-worker';
 
 export type GroupConsumerContext = Omit<PartitionWorkerContext, 'consumerId' | 'closeSignal'> & {
   partitions: number;
@@ -15,11 +18,10 @@ export type GroupConsumerContext = Omit<PartitionWorkerContext, 'consumerId' | '
  * that is how competing consumers share work while one partition (and so one key) has one reader.
  */
 export class RedisGroupConsumer implements Consumer {
-  private readonly consumerId = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
+  private readonly consumerId = newConsumerId();
   private readonly workers = new Map<number, PartitionWorker>();
   private readonly closeController = new AbortController();
-  private timer: NodeJS.Timeout | undefined;
-  private ticking: Promise<void> | undefined;
+  private ticker: Ticker | undefined;
   private closing: Promise<void> | undefined;
 
   private constructor(private readonly context: GroupConsumerContext) {}
@@ -36,18 +38,13 @@ export class RedisGroupConsumer implements Consumer {
     }
     const consumer = new RedisGroupConsumer(context);
     await consumer.tick();
-    consumer.timer = setInterval(() => consumer.scheduleTick(), Math.max(10, context.settings.leaseMs / 3));
+    consumer.ticker = startTicker(() => consumer.tick(), Math.max(10, context.settings.leaseMs / 3));
     return consumer;
   }
 
   close(): Promise<void> {
     this.closing ??= this.shutDown();
     return this.closing;
-  }
-
-  private scheduleTick(): void {
-    if (this.ticking || this.closing) return;
-    this.ticking = this.tick().finally(() => (this.ticking = undefined));
   }
 
   private async tick(): Promise<void> {
@@ -90,16 +87,9 @@ export class RedisGroupConsumer implements Consumer {
 
   private async shutDown(): Promise<void> {
     const { redis, keys, topic, group, settings } = this.context;
-    clearInterval(this.timer);
-    await this.ticking;
+    await this.ticker?.stop();
     this.closeController.abort();
-    const workers = [...this.workers.values()];
-    for (const worker of workers) worker.stop();
-    const finished = await settlesWithin(
-      Promise.all(workers.map((worker) => worker.done)),
-      settings.shutdownGraceMs,
-    );
-    if (!finished) await Promise.all(workers.map((worker) => worker.abandon()));
+    await stopWorkers([...this.workers.values()], settings.shutdownGraceMs);
     await redis.zrem(keys.members(topic, group), this.consumerId).catch(settings.onError);
   }
 }

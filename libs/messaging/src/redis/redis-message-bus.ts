@@ -9,16 +9,18 @@ import {
   type RedisBusSettings,
   type RedisMessageBusOptions,
 } from './redis-bus-settings';
+import { RedisEphemeralConsumer } from './redis-ephemeral-consumer';
 import { RedisGroupConsumer } from './redis-group-consumer';
 
 /**
  * Redis Streams: each topic is N partition streams (key -> partition), each group a Redis consumer
- * group on every partition, each partition leased to one member at a time.
+ * group on every partition, each partition leased to one member at a time. An ephemeral consumer
+ * has groups of its own (`ephemeral:…`) and reads every partition without leases.
  */
 export class RedisMessageBus implements MessageBus {
   private readonly keys: RedisBusKeys;
   private readonly partitionCounts = new Map<string, Promise<number>>();
-  private readonly consumers = new Set<RedisGroupConsumer>();
+  private readonly consumers = new Set<Consumer>();
   private closed = false;
 
   private constructor(
@@ -52,7 +54,7 @@ export class RedisMessageBus implements MessageBus {
 
   async consume<Payload = unknown>(options: ConsumeOptions<Payload>): Promise<Consumer> {
     this.assertOpen();
-    const consumer = await RedisGroupConsumer.start({
+    const context = {
       redis: this.redis,
       keys: this.keys,
       settings: this.settings,
@@ -61,8 +63,11 @@ export class RedisMessageBus implements MessageBus {
       handler: options.handler as ConsumeOptions['handler'],
       retry: resolveRetryPolicy(options.retry),
       partitions: await this.partitionCount(options.topic),
-      xaddArguments: (topic, message) => this.xaddArguments(topic, message),
-    });
+      xaddArguments: (topic: string, message: OutgoingMessage) => this.xaddArguments(topic, message),
+    };
+    const consumer = options.ephemeral
+      ? await RedisEphemeralConsumer.start(context)
+      : await RedisGroupConsumer.start(context);
     this.consumers.add(consumer);
     return {
       close: async () => {
@@ -81,7 +86,10 @@ export class RedisMessageBus implements MessageBus {
     if (this.closed) return;
     this.closed = true;
     await Promise.all([...this.consumers].map((consumer) => consumer.close()));
-    await this.redis.quit().catch(() => this.redis.disconnect());
+    await this.redis.quit().catch(() => {
+      // Already ended (cut off): a second disconnect would only leave ioredis' 2 s destroy timer behind.
+      if (this.redis.status !== 'end') this.redis.disconnect();
+    });
   }
 
   private async xaddArguments(topic: string, message: OutgoingMessage): Promise<(string | number)[]> {

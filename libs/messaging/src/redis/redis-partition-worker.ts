@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import type Redis from 'ioredis';
 import {
   deadLetterHeaders,
@@ -6,7 +8,7 @@ import {
   type OutgoingMessage,
   type RetryPolicy,
 } from '../message-bus.port';
-import { abortableSleep } from '../shared/abortable-sleep';
+import { abortableSleep, settlesWithin } from '../shared/abortable-sleep';
 import { describeError, toDeadLetter } from '../shared/dead-letter';
 import { backoffDelayMs } from '../shared/retry-policy';
 import { decodeWireEnvelope, toMessage, type WireEnvelope } from '../shared/wire-envelope';
@@ -33,6 +35,10 @@ export interface PartitionWorkerContext {
   closeSignal: AbortSignal;
   /** The XADD arguments that put a message on a topic's partition stream. */
   xaddArguments(topic: string, message: OutgoingMessage): Promise<(string | number)[]>;
+  /** The group named on dead letters when it is not the Redis group: an ephemeral consumer's label. */
+  deadLetterGroup?: string;
+  /** Called when the Redis group is gone from the stream (NOGROUP); without it the read just fails and is retried. */
+  recreateGroup?(partition: number): Promise<void>;
 }
 
 type Outcome = 'done' | 'left-pending';
@@ -61,6 +67,10 @@ export class PartitionWorker {
     this.stream = context.keys.stream(context.topic, partition);
     this.attemptsKey = context.keys.attempts(context.topic, context.group);
     this.done = this.run();
+  }
+
+  private get deadLetterGroup(): string {
+    return this.context.deadLetterGroup ?? this.context.group;
   }
 
   get isStopping(): boolean {
@@ -101,6 +111,9 @@ export class PartitionWorker {
         } catch (error) {
           if (this.stopping || this.abandoned) return;
           this.context.settings.onError(error);
+          if (String(error).includes('NOGROUP') && this.context.recreateGroup) {
+            await this.context.recreateGroup(this.partition).catch(this.context.settings.onError);
+          }
           await abortableSleep(this.context.settings.blockMs, this.stopController.signal);
         }
       }
@@ -192,7 +205,7 @@ export class PartitionWorker {
           field,
           toDeadLetter(
             { ...message, attempt: attempt - 1 },
-            this.context.group,
+            this.deadLetterGroup,
             new Error('consumer stopped mid-message on every attempt'),
           ),
         );
@@ -210,7 +223,7 @@ export class PartitionWorker {
         return 'done';
       }
       if (attempt >= retry.maxAttempts) {
-        await this.deadLetter(entry.id, field, toDeadLetter(message, this.context.group, failure.error));
+        await this.deadLetter(entry.id, field, toDeadLetter(message, this.deadLetterGroup, failure.error));
         return 'done';
       }
       await abortableSleep(backoffDelayMs(attempt, retry), closeSignal);
@@ -232,7 +245,7 @@ export class PartitionWorker {
   /** One transaction, so the message is on the dead-letter topic exactly when it leaves this one. */
   private async deadLetter(entryId: string, field: string, message: OutgoingMessage): Promise<void> {
     const { redis, topic, group } = this.context;
-    const xadd = await this.context.xaddArguments(deadLetterTopic(topic, group), message);
+    const xadd = await this.context.xaddArguments(deadLetterTopic(topic, this.deadLetterGroup), message);
     await execOrThrow(
       redis
         .multi()
@@ -243,7 +256,8 @@ export class PartitionWorker {
   }
 
   private async deadLetterUndecodable(entry: StreamEntry, field: string, error: unknown): Promise<void> {
-    const { topic, group } = this.context;
+    const { topic } = this.context;
+    const group = this.deadLetterGroup;
     await this.deadLetter(entry.id, field, {
       id: `${topic}:${entry.id}`,
       type: 'bus.undecodable-entry',
@@ -263,4 +277,16 @@ async function execOrThrow(multi: ReturnType<Redis['multi']>): Promise<void> {
   const failed = results?.find(([error]) => error);
   if (!results) throw new Error('redis transaction was discarded');
   if (failed?.[0]) throw failed[0];
+}
+
+/** Names a consumer in Redis (stream consumer, lease owner, heartbeat): unique per process and consume call. */
+export function newConsumerId(): string {
+  return `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
+}
+
+/** Stops workers and waits for the messages in hand; past the grace they are abandoned (left pending). */
+export async function stopWorkers(workers: PartitionWorker[], graceMs: number): Promise<void> {
+  for (const worker of workers) worker.stop();
+  const finished = await settlesWithin(Promise.all(workers.map((worker) => worker.done)), graceMs);
+  if (!finished) await Promise.all(workers.map((worker) => worker.abandon()));
 }

@@ -40,3 +40,13 @@ export function parsePendingReply(reply: unknown): PendingEntry[] {
       : [],
   );
 }
+
+/** XINFO GROUPS (RESP2): one flat `[name, <name>, consumers, <n>, …]` array per group. */
+export function parseGroupNames(reply: unknown): string[] {
+  if (!Array.isArray(reply)) return [];
+  return reply.flatMap((group: unknown) => {
+    if (!Array.isArray(group)) return [];
+    const at = group.indexOf('name');
+    return at >= 0 && typeof group[at + 1] === 'string' ? [group[at + 1] as string] : [];
+  });
+}

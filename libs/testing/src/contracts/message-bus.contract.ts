@@ -9,13 +9,23 @@ import {
 } from '@quizbook/messaging';
 import { uniqueName } from '../environment/integration-services';
 
+/** What the suite may look at beyond the port, where an adapter can show it. */
+export interface MessageBusInspection {
+  /** The names of the groups the broker keeps for a topic now (ephemeral ones included), read at the wire. */
+  groupsOf(bus: MessageBus, topic: string): Promise<string[]>;
+}
+
 /**
  * The behaviour every MessageBus adapter promises, written once. `open` must give a fresh bus whose
  * consumers give up on a stuck handler quickly at close (a shutdown grace of a few hundred ms) and
  * whose broker hands an abandoned message to another consumer within a few seconds: the suite
  * simulates a consumer dying mid-message that way.
  */
-export function messageBusContract(name: string, open: () => Promise<MessageBus>): void {
+export function messageBusContract(
+  name: string,
+  open: () => Promise<MessageBus>,
+  inspection?: MessageBusInspection,
+): void {
   describe(`${name}: MessageBus contract`, () => {
     let bus: MessageBus;
     let consumers: Consumer[] = [];
@@ -256,6 +266,98 @@ export function messageBusContract(name: string, open: () => Promise<MessageBus>
       await waitFor('100 messages', () => [...handledPerKey.values()].every((seqs) => seqs.length >= 20));
       expect(failedOnce).toBe(true);
       for (const key of keys) expect({ key, seqs: handledPerKey.get(key) }).toEqual({ key, seqs: expected });
+    });
+
+    describe('ephemeral consumers', () => {
+      it('does not receive messages published before it subscribed', async () => {
+        await bus.publish(
+          topic,
+          numbered(3, (n) => ({ id: `before-${n}`, type: 'T', key: `k-${n}`, payload: n })),
+        );
+        const received: string[] = [];
+        await consume({
+          topic,
+          group: 'live',
+          ephemeral: true,
+          handler: async (message) => void received.push(message.id),
+        });
+        await bus.publish(
+          topic,
+          numbered(3, (n) => ({ id: `after-${n}`, type: 'T', key: `k-${n}`, payload: n })),
+        );
+
+        await waitFor('the 3 later messages', () => received.length >= 3);
+        await sleep(100);
+        expect(received.sort()).toEqual(['after-0', 'after-1', 'after-2']);
+      });
+
+      it('gives each of two ephemeral consumers of one topic every message, even under one group name', async () => {
+        const byConsumer: string[][] = [[], []];
+        for (const ids of byConsumer) {
+          await consume({
+            topic,
+            group: 'live',
+            ephemeral: true,
+            handler: async (message) => void ids.push(message.id),
+          });
+        }
+        const published = numbered(12, (n) => ({ id: `m-${n}`, type: 'T', key: `k-${n % 4}`, payload: n }));
+        await bus.publish(topic, published);
+
+        await waitFor('both consumers to have 12', () => byConsumer.every((ids) => ids.length >= 12));
+        await sleep(100);
+        const ids = published.map((message) => message.id).sort();
+        for (const received of byConsumer) expect([...received].sort()).toEqual(ids);
+      });
+
+      it('is forgotten when it closes: nothing more reaches it, and no group is left behind', async () => {
+        const received: string[] = [];
+        await consume({ topic, group: 'durable', handler: async () => undefined });
+        const ephemeral = await bus.consume({
+          topic,
+          group: 'live',
+          ephemeral: true,
+          handler: async (message) => void received.push(message.id),
+        });
+        if (inspection) {
+          const live = (await inspection.groupsOf(bus, topic)).filter((group) => group !== 'durable');
+          expect(live).toEqual([expect.stringContaining('live')]);
+        }
+        await bus.publish(topic, { id: 'while-open', type: 'T', payload: null });
+        await waitFor('the message while open', () => received.length >= 1);
+
+        await ephemeral.close();
+        await bus.publish(topic, { id: 'after-close', type: 'T', payload: null });
+        await sleep(100);
+        expect(received).toEqual(['while-open']);
+        if (inspection) expect(await inspection.groupsOf(bus, topic)).toEqual(['durable']);
+      });
+
+      it('dead-letters a message that keeps failing under the group name it was given', async () => {
+        const deadLetters: Message[] = [];
+        await consume({
+          topic: deadLetterTopic(topic, 'live'),
+          group: 'operator',
+          handler: async (message) => void deadLetters.push(message),
+        });
+        await consume({
+          topic,
+          group: 'live',
+          ephemeral: true,
+          retry: { maxAttempts: 2, initialBackoffMs: 10, maxBackoffMs: 10 },
+          handler: async () => {
+            throw new Error('socket write failed');
+          },
+        });
+        await bus.publish(topic, { id: 'undeliverable', type: 'T', payload: null });
+
+        await waitFor('the dead letter', () => deadLetters.length >= 1);
+        expect(deadLetters[0]).toMatchObject({ id: 'undeliverable' });
+        expect(deadLetters[0]?.headers).toMatchObject({
+          [deadLetterHeaders.attempts]: '2',
+          [deadLetterHeaders.group]: 'live',
+        });
+      });
     });
   });
 }
