@@ -1,35 +1,27 @@
-import { randomBytes } from 'node:crypto';
-import { hostname } from 'node:os';
 import { LiveUpdatePublished, liveUpdatesTopic } from '@quizbook/contracts';
 import type { Consumer, MessageBus } from '@quizbook/messaging';
 import type { Logger } from 'pino';
 import type { LiveSockets } from './live-sockets';
 
 /**
- * A group of its own per instance: every bff-web instance must see every message (only the one
- * holding the user's socket delivers it), where competing consumers in one group would split them.
+ * The group name bff-web consumes `live-updates` under. The consumer is ephemeral, so every instance
+ * gets a group of its own behind this name (every instance must see every message: only the one
+ * holding the user's socket delivers it), and the bus forgets it when the instance stops or dies.
  */
-export function instanceGroup(): string {
-  return `bff-web-live-${hostname()}-${process.pid}-${randomBytes(4).toString('hex')}`;
-}
+export const liveUpdatesGroup = 'bff-web-live';
 
 /**
- * Forwards `live-updates` to the sockets this instance holds. A new group reads the topic from what
- * the bus still retains, so messages published before this instance started are skipped: no socket
- * here was open to miss them (a client that did resumes with `?after=`).
+ * Forwards `live-updates` to the sockets this instance holds. The ephemeral group starts at messages
+ * published after it subscribed, so nothing from before this instance started is delivered: no
+ * socket here was open to miss it (a client that did resumes with `?after=`).
  */
-export function consumeLiveUpdates(
-  bus: MessageBus,
-  sockets: LiveSockets,
-  logger: Logger,
-  options: { group?: string; since?: Date } = {},
-): Promise<Consumer> {
-  const since = options.since ?? new Date();
+export function consumeLiveUpdates(bus: MessageBus, sockets: LiveSockets, logger: Logger): Promise<Consumer> {
   return bus.consume({
     topic: liveUpdatesTopic,
-    group: options.group ?? instanceGroup(),
+    group: liveUpdatesGroup,
+    ephemeral: true,
     handler: async (message) => {
-      if (message.type !== LiveUpdatePublished.type || message.publishedAt < since) return;
+      if (message.type !== LiveUpdatePublished.type) return;
       let update;
       try {
         update = LiveUpdatePublished.parse(message.payload);
