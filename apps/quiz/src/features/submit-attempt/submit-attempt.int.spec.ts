@@ -150,6 +150,25 @@ describe('submitting an attempt and reading its grade', () => {
     ]);
   });
 
+  it('takes a retry that carries the If-Match of the started attempt, and refuses another sheet with it as 409', async () => {
+    const { quizId } = await seed();
+    const started = await call<AttemptBody>('POST', `/quizzes/${quizId}/attempts`, { token: learner });
+    const ifMatch = started.headers.get('etag')!;
+    const submit = (answers: Record<string, unknown>) =>
+      call('POST', `/attempts/${started.body.attemptId}/submit`, {
+        token: learner,
+        body: { answers },
+        headers: { 'if-match': ifMatch },
+      });
+    const first = await submit(rightAnswers);
+    const retried = await submit(rightAnswers);
+    expect([first.status, retried.status]).toEqual([202, 202]);
+    expect(retried.body).toEqual(first.body);
+    const other = await submit({});
+    expect(other.status).toBe(409);
+    expect(other.body.type).toMatch(/attempt-already-submitted$/);
+  });
+
   it('takes the same sheet again (a retry after a lost response) with the first answer, and records it once', async () => {
     const { quizId } = await seed();
     const { attemptId } = await start(quizId);

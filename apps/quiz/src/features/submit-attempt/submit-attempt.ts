@@ -25,7 +25,7 @@ export async function submitAttempt(
   body: unknown,
   ifMatch: bigint | undefined,
 ): Promise<{ view: SubmittedAttemptView; revision: bigint }> {
-  const { started } = await visibleAttempt(services, caller, attemptId, { staff: false });
+  const { started, state } = await visibleAttempt(services, caller, attemptId, { staff: false });
   const quiz = await readPublishedQuiz(services.eventStore, started.quizId);
   const version = quiz?.versions.get(started.quizVersion);
   if (!version) throw quizNotFound();
@@ -39,7 +39,12 @@ export async function submitAttempt(
       lateSubmission: version.settings.lateSubmission,
       now: services.clock(),
     },
-    { eventName: attemptEventNames, ...(ifMatch !== undefined ? { ifMatch } : {}) },
+    // A submitted attempt takes no other change, so a stale If-Match can only come with a retry or a
+    // second sheet: the decider tells those apart (first answer or 409), better than a bare 412.
+    {
+      eventName: attemptEventNames,
+      ...(ifMatch !== undefined && state.status === 'in-progress' ? { ifMatch } : {}),
+    },
   );
   const { submitted, status } = handled.state;
   if (status === 'expired' || !submitted) throw attemptDeadlinePassed(started.deadline);
