@@ -1,4 +1,5 @@
 import type { AppContext } from '@quizbook/platform';
+import { acceptCsvImports } from '../features/quizzes/csv-import-body';
 import { installCors } from './cors';
 import { serveOpenApi } from './openapi/serve-openapi';
 import { installIpRateLimit } from './rate-limit/ip-rate-limit.hook';
@@ -19,5 +20,6 @@ export async function configureEdge({ nest, config }: AppContext<'cache'>): Prom
     nest.get(RateLimiter),
     config.rateLimitPerIp,
   );
+  acceptCsvImports(nest.getHttpAdapter().getInstance(), config.bodyLimitBytes);
   serveOpenApi(nest);
 }

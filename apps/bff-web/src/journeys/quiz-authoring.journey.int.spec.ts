@@ -215,10 +215,34 @@ describe.each(storeProfiles.filter((profile) => profile.available))(
         body: { format: 'json', questions: [{ ...trueFalse, questionId: 'json-1' }] },
       });
       expect(json.status).toBe(201);
+      // A CSV file posted as it is, twice under one key: imported once.
+      const upload = () =>
+        fetch(`${apps.urls['bff-web']!}/api/question-bank/imports`, {
+          method: 'POST',
+          headers: {
+            authorization: `Bearer ${instructor.token}`,
+            'content-type': 'text/csv; charset=utf-8',
+            'idempotency-key': 'bank-upload-1',
+          },
+          body: 'questionId,kind,prompt,correct\nraw-1,true-false,Uploaded as a file,true\n',
+        });
+      const uploads = [await upload(), await upload()];
+      expect(uploads.map((answer) => answer.status)).toEqual([201, 201]);
+      const [firstUpload, secondUpload] = await Promise.all(uploads.map((answer) => answer.json()));
+      expect(firstUpload).toMatchObject({ imported: 1 });
+      expect(secondUpload).toEqual(firstUpload);
+      const csvElsewhere = await fetch(`${apps.urls['bff-web']!}/api/courses`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${instructor.token}`, 'content-type': 'text/csv' },
+        body: 'title\nNot a course\n',
+      });
+      expect(csvElsewhere.status).toBe(415);
+      expect(csvElsewhere.headers.get('content-type')).toMatch(/application\/problem\+json/);
       expect((await bank()).body.questions.map((entry) => entry.question.questionId).sort()).toEqual([
         'csv-1',
         'csv-2',
         'json-1',
+        'raw-1',
       ]);
 
       const course = await edge<{ courseId: string }>('POST', '/api/courses', {

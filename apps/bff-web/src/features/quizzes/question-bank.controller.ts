@@ -126,7 +126,8 @@ export class QuestionBankController {
   @BearerRoute({
     summary:
       'Import questions from JSON or CSV, all or nothing: any invalid row answers 422 `import-rejected` ' +
-      'with `rows: [{row, field, message}]` and stores none',
+      'with `rows: [{row, field, message}]` and stores none. A CSV file may also be posted as it is, ' +
+      'with `Content-Type: text/csv`',
     requestBody: importQuestionsBody,
     requestHeaders: {
       'idempotency-key': {
