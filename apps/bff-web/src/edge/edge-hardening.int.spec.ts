@@ -1,13 +1,13 @@
 import { startTestApp, type TestApps } from '../../../../libs/testing/src/apps';
 import { bffWebApp } from '../bff-web.app';
 import { httpFrom } from '../testing/http-from';
-import { UserServiceDouble } from '../testing/user-service.double';
+import { ServiceDouble } from '../testing/service.double';
 
 const allowedOrigin = 'https://app.quizbook.test';
 const perIpLimit = 4;
 
 describe('bff-web at the edge', () => {
-  const userService = new UserServiceDouble();
+  const userService = new ServiceDouble();
   let apps: TestApps;
   let url: string;
 
@@ -175,7 +175,7 @@ describe('bff-web at the edge', () => {
 });
 
 describe('bff-web behind a trusted proxy (TRUST_PROXY)', () => {
-  const userService = new UserServiceDouble();
+  const userService = new ServiceDouble();
   const proxy = '127.0.0.16';
   let apps: TestApps;
 

@@ -1,51 +1,18 @@
-import { generateSigningKey, jwksOf, localAccessClaims, signToken } from '../../../../libs/auth/src/testing';
-import { startTestApp, type TestApps } from '../../../../libs/testing/src/apps';
-import { bffWebApp } from '../bff-web.app';
-import { httpFrom } from '../testing/http-from';
-import { UserServiceDouble } from '../testing/user-service.double';
+import { EdgeBehindDoubles, lastCall } from '../testing/edge-behind-doubles';
+import { ServiceDouble } from '../testing/service.double';
 
-const issuer = { issuer: 'urn:quizbook:user-service', audience: 'quizbook' };
 const json = 'application/json; charset=utf-8';
 const problemJson = 'application/problem+json';
 
 describe('bff-web relaying to the course and payment services', () => {
-  const key = generateSigningKey('edge-key');
-  const users = new UserServiceDouble();
-  const courses = new UserServiceDouble();
-  const payments = new UserServiceDouble();
-  let apps: TestApps;
-  const tokenOf = (sub: string, roles: string[]) => signToken(key, localAccessClaims(issuer, { sub, roles }));
-  const call = (
-    method: string,
-    path: string,
-    options: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
-  ) =>
-    httpFrom(`${apps.url}${path}`, {
-      method,
-      body: options.body,
-      headers: { ...(options.token ? { authorization: `Bearer ${options.token}` } : {}), ...options.headers },
-    });
-  const lastCall = (double: UserServiceDouble) => double.calls[double.calls.length - 1]!;
+  const courses = new ServiceDouble();
+  const payments = new ServiceDouble();
+  const edge = new EdgeBehindDoubles({ COURSE_SERVICE_URL: courses, PAYMENT_SERVICE_URL: payments });
+  const tokenOf = (sub: string, roles: string[]) => edge.tokenFor(sub, roles);
+  const call = edge.call.bind(edge);
 
-  beforeAll(async () => {
-    await Promise.all([users.start(), courses.start(), payments.start()]);
-    users.answer('GET /.well-known/jwks.json', {
-      status: 200,
-      contentType: json,
-      body: JSON.stringify(jwksOf(key)),
-    });
-    apps = await startTestApp(bffWebApp, {
-      env: {
-        USER_SERVICE_URL: users.url,
-        COURSE_SERVICE_URL: courses.url,
-        PAYMENT_SERVICE_URL: payments.url,
-      },
-    });
-  });
-  afterAll(async () => {
-    await apps?.close();
-    await Promise.all([users.stop(), courses.stop(), payments.stop()]);
-  });
+  beforeAll(() => edge.start());
+  afterAll(() => edge.close());
 
   it('forwards If-Match and relays the 412 problem and a new ETag unchanged', async () => {
     const stale = {

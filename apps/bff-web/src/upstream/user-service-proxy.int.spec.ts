@@ -1,7 +1,7 @@
 import { startTestApp, type TestApps } from '../../../../libs/testing/src/apps';
 import { bffWebApp } from '../bff-web.app';
 import { httpFrom } from '../testing/http-from';
-import { UserServiceDouble } from '../testing/user-service.double';
+import { ServiceDouble } from '../testing/service.double';
 
 const takenEmail = {
   type: 'urn:quizbook:problem:email-taken',
@@ -13,7 +13,7 @@ const takenEmail = {
 const registration = { email: 'ada@example.com', password: 'Correct-horse-1', name: 'Ada' };
 
 describe('bff-web relaying to the user service', () => {
-  const userService = new UserServiceDouble();
+  const userService = new ServiceDouble();
   let apps: TestApps;
 
   beforeAll(async () => {
@@ -74,7 +74,7 @@ describe('bff-web relaying to the user service', () => {
   });
 
   describe('when the user service is down', () => {
-    const gone = new UserServiceDouble();
+    const gone = new ServiceDouble();
     let lonely: TestApps;
 
     beforeAll(async () => {

@@ -7,14 +7,14 @@ import {
 import { startTestApp, type TestApps } from '../../../../../libs/testing/src/apps';
 import { bffWebApp } from '../../bff-web.app';
 import { httpFrom } from '../../testing/http-from';
-import { UserServiceDouble } from '../../testing/user-service.double';
+import { ServiceDouble } from '../../testing/service.double';
 
 const perUserLimit = 3;
 const issuer = { issuer: 'urn:quizbook:user-service', audience: 'quizbook' };
 
 describe('bff-web rate limit per signed-in user', () => {
   const key = generateSigningKey('edge-key');
-  const userService = new UserServiceDouble();
+  const userService = new ServiceDouble();
   let apps: TestApps;
   const tokenOf = (sub: string) => signToken(key, localAccessClaims(issuer, { sub }));
   const me = (token: string, from: string) =>

@@ -1,15 +1,6 @@
-import {
-  generateSigningKey,
-  jwksOf,
-  localAccessClaims,
-  signToken,
-} from '../../../../../libs/auth/src/testing';
-import { startTestApp, type TestApps } from '../../../../../libs/testing/src/apps';
-import { bffWebApp } from '../../bff-web.app';
-import { httpFrom } from '../../testing/http-from';
-import { UserServiceDouble } from '../../testing/user-service.double';
+import { EdgeBehindDoubles, lastCall } from '../../testing/edge-behind-doubles';
+import { ServiceDouble } from '../../testing/service.double';
 
-const issuer = { issuer: 'urn:quizbook:user-service', audience: 'quizbook' };
 const json = 'application/json; charset=utf-8';
 const problemJson = 'application/problem+json';
 
@@ -32,45 +23,15 @@ interface Problem {
 }
 
 describe('bff-web quiz routes: validated at the edge, relayed as they are', () => {
-  const key = generateSigningKey('edge-key');
-  const users = new UserServiceDouble();
-  const quizzes = new UserServiceDouble();
-  const results = new UserServiceDouble();
-  let apps: TestApps;
-  const tokenOf = (sub: string, roles: string[]) => signToken(key, localAccessClaims(issuer, { sub, roles }));
-  const instructor = () => tokenOf('ines', ['learner', 'instructor']);
-  const learner = () => tokenOf('lea', ['learner']);
-  const call = (
-    method: string,
-    path: string,
-    options: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
-  ) =>
-    httpFrom(`${apps.url}${path}`, {
-      method,
-      body: options.body,
-      headers: { ...(options.token ? { authorization: `Bearer ${options.token}` } : {}), ...options.headers },
-    });
-  const lastCall = (double: UserServiceDouble) => double.calls[double.calls.length - 1]!;
+  const quizzes = new ServiceDouble();
+  const results = new ServiceDouble();
+  const edge = new EdgeBehindDoubles({ QUIZ_SERVICE_URL: quizzes, QUIZ_RESULT_SERVICE_URL: results });
+  const instructor = () => edge.tokenFor('ines', ['learner', 'instructor']);
+  const learner = () => edge.tokenFor('lea', ['learner']);
+  const call = edge.call.bind(edge);
 
-  beforeAll(async () => {
-    await Promise.all([users.start(), quizzes.start(), results.start()]);
-    users.answer('GET /.well-known/jwks.json', {
-      status: 200,
-      contentType: json,
-      body: JSON.stringify(jwksOf(key)),
-    });
-    apps = await startTestApp(bffWebApp, {
-      env: {
-        USER_SERVICE_URL: users.url,
-        QUIZ_SERVICE_URL: quizzes.url,
-        QUIZ_RESULT_SERVICE_URL: results.url,
-      },
-    });
-  });
-  afterAll(async () => {
-    await apps?.close();
-    await Promise.all([users.stop(), quizzes.stop(), results.stop()]);
-  });
+  beforeAll(() => edge.start());
+  afterAll(() => edge.close());
 
   /** A bad request answers 400 naming exactly these fields, and the services never hear of it. */
   async function expectRefusedAtEdge(

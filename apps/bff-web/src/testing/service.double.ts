@@ -16,10 +16,10 @@ export interface DoubleAnswer {
 }
 
 /**
- * A stand-in for a service (user, course, payment) over real HTTP: answers what the test scripts per "METHOD path"
+ * A stand-in for any service behind the edge (user, course, payment, quiz...) over real HTTP: answers what the test scripts per "METHOD path"
  * and records what the edge sent it, so the proxy is tested on the wire, not through a mock.
  */
-export class UserServiceDouble {
+export class ServiceDouble {
   readonly calls: RecordedCall[] = [];
   readonly #answers = new Map<string, DoubleAnswer>();
   #server: Server | undefined;
