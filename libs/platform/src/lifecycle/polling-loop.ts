@@ -47,3 +47,23 @@ export function startPollingLoop(options: PollingLoopOptions): PollingLoop {
     },
   };
 }
+
+/**
+ * A round's batch: acts on each id in turn, stops taking new ones once the loop is closing, and
+ * reports an id that fails without giving up on the rest (the next round tries it again).
+ */
+export async function forEachUntilClosing(
+  ids: readonly string[],
+  closing: () => boolean,
+  act: (id: string) => Promise<unknown>,
+  onError: (error: unknown, id: string) => void,
+): Promise<void> {
+  for (const id of ids) {
+    if (closing()) return;
+    try {
+      await act(id);
+    } catch (error) {
+      onError(error, id);
+    }
+  }
+}

@@ -1,4 +1,4 @@
-import { startPollingLoop, type PollingLoop } from './polling-loop';
+import { forEachUntilClosing, startPollingLoop, type PollingLoop } from './polling-loop';
 
 const pollMs = 1_000;
 
@@ -104,5 +104,39 @@ describe('the polling loop', () => {
     expect(rounds).toBe(2);
     await expect(loop.runOnce()).resolves.toBeUndefined();
     expect(onError).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('a round going through a batch', () => {
+  it('reports an id that fails and goes on with the rest', async () => {
+    const done: string[] = [];
+    const onError = jest.fn();
+    const failure = new Error('conflict');
+    await forEachUntilClosing(
+      ['a', 'b', 'c'],
+      () => false,
+      async (id) => {
+        if (id === 'b') throw failure;
+        done.push(id);
+      },
+      onError,
+    );
+    expect(done).toEqual(['a', 'c']);
+    expect(onError).toHaveBeenCalledWith(failure, 'b');
+  });
+
+  it('takes no new id once the loop is closing', async () => {
+    const done: string[] = [];
+    let closing = false;
+    await forEachUntilClosing(
+      ['a', 'b', 'c'],
+      () => closing,
+      async (id) => {
+        done.push(id);
+        closing = id === 'b';
+      },
+      jest.fn(),
+    );
+    expect(done).toEqual(['a', 'b']);
   });
 });

@@ -1,4 +1,4 @@
-import { startPollingLoop, type PollingLoop } from '@quizbook/platform';
+import { forEachUntilClosing, startPollingLoop, type PollingLoop } from '@quizbook/platform';
 import type { Kysely } from 'kysely';
 import type { CourseServices } from '../../course-services';
 import type { OrderListTables } from '../list-orders/order-list.projection';
@@ -30,21 +30,6 @@ const batch = 100;
 export function startCourseTimers(services: CourseServices, options: CourseTimerOptions): CourseTimers {
   const db = services.readDb.db as Kysely<SeatHoldTables & OrderListTables>;
 
-  const each = async (
-    orderIds: string[],
-    closing: () => boolean,
-    act: (orderId: string) => Promise<unknown>,
-  ) => {
-    for (const orderId of orderIds) {
-      if (closing()) return;
-      try {
-        await act(orderId);
-      } catch (error) {
-        options.onError(error, orderId);
-      }
-    }
-  };
-
   const round = async (closing: () => boolean) => {
     const now = services.clock();
     const due = await db
@@ -54,10 +39,11 @@ export function startCourseTimers(services: CourseServices, options: CourseTimer
       .where('expires_at', '<=', now.toISOString())
       .limit(batch)
       .execute();
-    await each(
+    await forEachUntilClosing(
       due.map((row) => row.order_id),
       closing,
       (orderId) => expireOrder(services, orderId),
+      options.onError,
     );
     const stalled = await db
       .selectFrom('course_orders')
@@ -74,10 +60,11 @@ export function startCourseTimers(services: CourseServices, options: CourseTimer
       .where('course_orders.status', 'in', ['cancelled', 'expired', 'rejected', 'refunded'])
       .limit(batch)
       .execute();
-    await each(
+    await forEachUntilClosing(
       [...stalled, ...orphaned].map((row) => row.order_id),
       closing,
       (orderId) => completePlacement(services, orderId),
+      options.onError,
     );
   };
 

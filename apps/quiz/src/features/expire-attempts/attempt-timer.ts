@@ -1,4 +1,4 @@
-import { startPollingLoop, type PollingLoop } from '@quizbook/platform';
+import { forEachUntilClosing, startPollingLoop, type PollingLoop } from '@quizbook/platform';
 import type { Kysely } from 'kysely';
 import type { QuizServices } from '../../quiz-services';
 import { attemptEventNames, attemptStreams } from '../attempt-support/attempt-streams';
@@ -32,21 +32,6 @@ export function startAttemptTimer(services: QuizServices, options: AttemptTimerO
   const db = services.readDb.db as Kysely<OpenAttemptTables>;
   const streams = attemptStreams(services);
 
-  const each = async (
-    attemptIds: string[],
-    closing: () => boolean,
-    act: (attemptId: string) => Promise<unknown>,
-  ) => {
-    for (const attemptId of attemptIds) {
-      if (closing()) return;
-      try {
-        await act(attemptId);
-      } catch (error) {
-        options.onError(error, attemptId);
-      }
-    }
-  };
-
   const round = async (closing: () => boolean) => {
     const now = services.clock();
     const due = await db
@@ -56,7 +41,7 @@ export function startAttemptTimer(services: QuizServices, options: AttemptTimerO
       .where('deadline', '<=', new Date(now.getTime() - options.lateSheetGraceMs).toISOString())
       .limit(batch)
       .execute();
-    await each(
+    await forEachUntilClosing(
       due.map((row) => row.attempt_id),
       closing,
       (attemptId) =>
@@ -65,6 +50,7 @@ export function startAttemptTimer(services: QuizServices, options: AttemptTimerO
           { type: 'ExpireAttempt', attemptId, now: services.clock() },
           { eventName: attemptEventNames },
         ),
+      options.onError,
     );
     const overdue = await db
       .selectFrom('quiz_open_attempts')
@@ -73,10 +59,11 @@ export function startAttemptTimer(services: QuizServices, options: AttemptTimerO
       .where('received_at', '<=', new Date(now.getTime() - options.overdueGradeMs).toISOString())
       .limit(batch)
       .execute();
-    await each(
+    await forEachUntilClosing(
       overdue.map((row) => row.attempt_id),
       closing,
       (attemptId) => gradeSubmittedAttempt(services, attemptId),
+      options.onError,
     );
   };
 
