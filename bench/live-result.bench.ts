@@ -1,10 +1,6 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import WebSocket from 'ws';
 import type { Environment } from '@quizbook/platform';
-import { createFreshMysqlDatabase, startTestApp } from '@quizbook/testing';
+import { startTestApp, storeProfiles } from '@quizbook/testing';
 import { bffWebApp } from '../apps/bff-web/src/bff-web.app';
 import { createQuizApp } from '../apps/quiz/src/quiz.app';
 import { createQuizResultApp } from '../apps/quiz-result/src/quiz-result.app';
@@ -27,36 +23,21 @@ const budgetMs = 30_000;
  */
 export async function run(): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
-  const dir = await mkdtemp(path.join(tmpdir(), 'quizbook-bench-live-'));
-  try {
-    rows.push(
-      await benchProfile('sqlite + memory bus', {
-        EVENT_STORE_URL: `sqlite:${path.join(dir, 'events.db')}`,
-        READ_DB_URL: `sqlite:${path.join(dir, 'read.db')}`,
-        BUS_URL: 'memory:',
-      }),
-    );
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-  const redisUrl = process.env.REDIS_URL;
-  if (process.env.MYSQL_URL && redisUrl) {
-    const database = await createFreshMysqlDatabase('qb_bench_live');
-    try {
-      const bus = new URL(redisUrl);
-      bus.searchParams.set('prefix', `qb-bench-live-${randomBytes(4).toString('hex')}`);
-      rows.push(
-        await benchProfile('mysql + redis bus', {
-          EVENT_STORE_URL: database.url,
-          READ_DB_URL: database.url,
-          BUS_URL: bus.toString(),
-        }),
-      );
-    } finally {
-      await database.drop();
+  const profiles = storeProfiles({
+    label: 'bench-live',
+    names: { embedded: 'sqlite + memory bus', servers: 'mysql + redis bus' },
+  });
+  for (const profile of profiles) {
+    if (!profile.available) {
+      progress(`${profile.name} skipped: MYSQL_URL and REDIS_URL are not both set`);
+      continue;
     }
-  } else {
-    progress('mysql + redis skipped: MYSQL_URL and REDIS_URL are not both set');
+    const stores = await profile.open();
+    try {
+      rows.push(await benchProfile(profile.name, stores.env));
+    } finally {
+      await stores.cleanup();
+    }
   }
   return rows;
 }
