@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import Redis from 'ioredis';
 import { createMemoryMessageBus, createRedisMessageBus, type MessageBus } from '@quizbook/messaging';
 import type { BenchRow } from './bench-row';
+import { formatLatency, latencyOf } from './latency';
 
 /** Publish-to-consume latency (one message at a time) and throughput (a burst) per bus adapter. */
 export async function run(): Promise<BenchRow[]> {
@@ -33,7 +34,7 @@ async function benchAdapter(adapter: string, open: () => Promise<MessageBus>): P
         suite: 'bus',
         adapter,
         measure: `publish -> handled latency (${latency.count} messages, one at a time)`,
-        result: `p50 ${latency.p50.toFixed(2)} ms / p99 ${latency.p99.toFixed(2)} ms`,
+        result: formatLatency(latency),
       },
       {
         suite: 'bus',
@@ -61,10 +62,7 @@ async function measureLatency(bus: MessageBus, count: number, budgetMs: number) 
     samples.push(performance.now() - start);
   }
   await consumer.close();
-  samples.sort((a, b) => a - b);
-  const at = (quantile: number) =>
-    samples[Math.min(samples.length - 1, Math.floor(samples.length * quantile))] ?? NaN;
-  return { count: samples.length, p50: at(0.5), p99: at(0.99) };
+  return latencyOf(samples);
 }
 
 async function measureThroughput(bus: MessageBus, count: number, budgetMs: number) {

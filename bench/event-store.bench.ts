@@ -5,6 +5,7 @@ import path from 'node:path';
 import { createConnection } from 'mysql2/promise';
 import { openEventStore, type EventStore } from '@quizbook/eventstore';
 import type { BenchRow } from './bench-row';
+import { formatLatency, latencyOf } from './latency';
 
 /** Per measurement: stop at the count or the time budget, whichever comes first, so the module stays under a minute. */
 const budgetMs = 3_000;
@@ -59,10 +60,7 @@ async function benchAdapter(adapter: string, url: string): Promise<BenchRow[]> {
       row('append 1 event to a new stream, 8 concurrent writers', `${perSecond(concurrent)} events/s`),
       row('append 100 events per append to a new stream', `${perSecond(batched)} events/s`),
       row('read a 100-event stream', `${perSecond(reads)} reads/s`),
-      row(
-        `append -> subscriber handler lag (${lag.count} events, one at a time)`,
-        `p50 ${lag.p50.toFixed(2)} ms / p99 ${lag.p99.toFixed(2)} ms`,
-      ),
+      row(`append -> subscriber handler lag (${lag.count} events, one at a time)`, formatLatency(lag)),
     ];
   } finally {
     await store.close();
@@ -147,10 +145,7 @@ async function measureSubscriptionLag(store: EventStore, maxEvents: number) {
   } finally {
     await subscription.close();
   }
-  samples.sort((a, b) => a - b);
-  const at = (q: number) =>
-    samples[Math.min(samples.length - 1, Math.floor(q * samples.length))] ?? Number.NaN;
-  return { count: samples.length, p50: at(0.5), p99: at(0.99) };
+  return latencyOf(samples);
 }
 
 /** A throwaway database on the MYSQL_URL server, so the bench never touches real data. */

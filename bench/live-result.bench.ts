@@ -1,6 +1,6 @@
 import WebSocket from 'ws';
 import type { Environment } from '@quizbook/platform';
-import { startTestApp, storeProfiles } from '@quizbook/testing';
+import { jsonClient, startTestApp, storeProfiles, type JsonAnswer } from '@quizbook/testing';
 import { bffWebApp } from '../apps/bff-web/src/bff-web.app';
 import { createQuizApp } from '../apps/quiz/src/quiz.app';
 import { createQuizResultApp } from '../apps/quiz-result/src/quiz-result.app';
@@ -11,6 +11,7 @@ import {
 } from '../apps/quiz/src/features/attempt-support/attempt-test-kit';
 import { appEventStore } from '../apps/quiz/src/features/attempt-support/store-profiles';
 import type { BenchRow } from './bench-row';
+import { formatLatency, latencyOf } from './latency';
 
 const samples = 200;
 const budgetMs = 30_000;
@@ -72,14 +73,11 @@ async function benchProfile(adapter: string, stores: Environment): Promise<Bench
       latencies.push(await submitAndAwaitResult(edge, quizId, issuer.tokenFor(learner, ['learner'])));
       if (latencies.length % 50 === 0) progress(`${adapter}: ${latencies.length} results`);
     }
-    latencies.sort((a, b) => a - b);
-    const at = (quantile: number) =>
-      latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * quantile))] ?? NaN;
     return {
       suite: 'live result',
       adapter,
       measure: `submit -> quiz.result on the WebSocket (${latencies.length} learners, one at a time)`,
-      result: `p50 ${at(0.5).toFixed(2)} ms / p99 ${at(0.99).toFixed(2)} ms`,
+      result: formatLatency(latencyOf(latencies)),
     };
   } finally {
     await apps.close();
@@ -89,10 +87,13 @@ async function benchProfile(adapter: string, stores: Environment): Promise<Bench
 
 /** One learner: open the socket, start an attempt, then time submit -> the pushed result. */
 async function submitAndAwaitResult(edge: string, quizId: string, token: string): Promise<number> {
+  const call = jsonClient(() => edge);
   const socket = await openLiveSocket(edge, token);
   try {
-    const started = await call(edge, 'POST', `/api/quizzes/${quizId}/attempts`, token);
-    const attemptId = (started as { attemptId: string }).attemptId;
+    const { attemptId } = succeeded(
+      await call<{ attemptId: string }>('POST', `/api/quizzes/${quizId}/attempts`, { token }),
+      'start',
+    );
     const result = new Promise<void>((resolve) =>
       socket.on('message', (data: Buffer) => {
         const message = JSON.parse(data.toString()) as { type: string; data: { attemptId?: string } };
@@ -100,7 +101,10 @@ async function submitAndAwaitResult(edge: string, quizId: string, token: string)
       }),
     );
     const begin = performance.now();
-    await call(edge, 'POST', `/api/attempts/${attemptId}/submit`, token, { answers: rightAnswers });
+    succeeded(
+      await call('POST', `/api/attempts/${attemptId}/submit`, { token, body: { answers: rightAnswers } }),
+      'submit',
+    );
     await result;
     return performance.now() - begin;
   } finally {
@@ -119,18 +123,11 @@ function openLiveSocket(edge: string, token: string): Promise<WebSocket> {
   });
 }
 
-async function call(edge: string, method: string, route: string, token: string, body?: unknown) {
-  const response = await fetch(`${edge}${route}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${token}`,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${route} answered ${response.status}: ${text}`);
-  return text ? (JSON.parse(text) as unknown) : undefined;
+/** The answer's body; any status but a success stops the bench with what the edge said. */
+function succeeded<T>(answer: JsonAnswer<T>, what: string): T {
+  if (answer.status >= 300)
+    throw new Error(`${what} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
+  return answer.body;
 }
 
 function progress(line: string): void {
