@@ -1,10 +1,8 @@
-import { generateSigningKey, jwksOf, localAccessClaims, signToken } from '../../../../libs/auth/src/testing';
-import { startTestApp, type TestApps } from '../../../../libs/testing/src/apps';
+import { jwksOf, type Role } from '@quizbook/auth';
+import { startTestApp, TestTokenIssuer, type TestApps } from '@quizbook/testing';
 import { bffWebApp } from '../bff-web.app';
 import { httpFrom, type HttpAnswer } from './http-from';
 import { ServiceDouble } from './service.double';
-
-const issuer = { issuer: 'urn:quizbook:user-service', audience: 'quizbook' };
 
 /**
  * One bff-web in front of service doubles, for specs of what the edge itself does (validation,
@@ -13,7 +11,8 @@ const issuer = { issuer: 'urn:quizbook:user-service', audience: 'quizbook' };
  */
 export class EdgeBehindDoubles {
   readonly users = new ServiceDouble();
-  readonly #key = generateSigningKey('edge-key');
+  // Signs only: its key is published by the user double, not by a JWKS server of its own.
+  readonly #issuer = new TestTokenIssuer('edge-key');
   #apps: TestApps | undefined;
 
   /** `upstreams`: the setting naming each service's URL (COURSE_SERVICE_URL...) and its double. */
@@ -25,7 +24,7 @@ export class EdgeBehindDoubles {
     this.users.answer('GET /.well-known/jwks.json', {
       status: 200,
       contentType: 'application/json; charset=utf-8',
-      body: JSON.stringify(jwksOf(this.#key)),
+      body: JSON.stringify(jwksOf(this.#issuer.key)),
     });
     const urls = Object.fromEntries(
       Object.entries(this.upstreams).map(([setting, double]) => [setting, double.url]),
@@ -33,8 +32,8 @@ export class EdgeBehindDoubles {
     this.#apps = await startTestApp(bffWebApp, { env: { USER_SERVICE_URL: this.users.url, ...urls } });
   }
 
-  tokenFor(sub: string, roles: string[]): string {
-    return signToken(this.#key, localAccessClaims(issuer, { sub, roles }));
+  tokenFor(sub: string, roles: Role[]): string {
+    return this.#issuer.tokenFor(sub, roles);
   }
 
   call(

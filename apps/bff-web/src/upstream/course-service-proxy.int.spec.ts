@@ -8,7 +8,7 @@ describe('bff-web relaying to the course and payment services', () => {
   const courses = new ServiceDouble();
   const payments = new ServiceDouble();
   const edge = new EdgeBehindDoubles({ COURSE_SERVICE_URL: courses, PAYMENT_SERVICE_URL: payments });
-  const tokenOf = (sub: string, roles: string[]) => edge.tokenFor(sub, roles);
+  const tokenOf = edge.tokenFor.bind(edge);
   const call = edge.call.bind(edge);
 
   beforeAll(() => edge.start());
