@@ -34,7 +34,7 @@ describe.each(storeProfiles.filter((profile) => profile.available))(
     const edge = httpClient(() => apps.urls['bff-web']!);
 
     beforeAll(async () => {
-      const stores = await profile.env();
+      const stores = await profile.open();
       cleanup = stores.cleanup;
       apps = await startTestApp(
         [

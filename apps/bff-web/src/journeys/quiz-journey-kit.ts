@@ -1,8 +1,7 @@
 import WebSocket from 'ws';
 import type { LiveMessage } from '@quizbook/contracts';
 import type { Environment } from '@quizbook/platform';
-import type { OpenedStores, StoreProfile } from '@quizbook/testing';
-import { startTestApp, type TestApps } from '../../../../libs/testing/src/apps';
+import { startTestApp, type StoreProfile, type TestApps } from '@quizbook/testing';
 // A journey boots every app, exactly the list `npm start` boots: the flow across them is what it is for.
 import { allApps } from '../../../all-apps';
 import { testOnlyArgon2Cost } from '../../../user/src/passwords/password-hasher';
@@ -32,10 +31,7 @@ export function startEveryApp(
   });
 }
 
-/** The journey profiles, with `env()` as the quiz journeys call `open()`. */
-export const storeProfiles: (StoreProfile & { env(): Promise<OpenedStores> })[] = journeyStoreProfiles(
-  'quiz-journey',
-).map((profile) => ({ ...profile, env: () => profile.open() }));
+export const storeProfiles: StoreProfile[] = journeyStoreProfiles('quiz-journey');
 
 interface Enrollments {
   items: { courseId: string; status: string }[];

@@ -24,7 +24,7 @@ describe.each(storeProfiles.filter((profile) => profile.available))(
     const submitting = httpClient(() => edgeUrls()[1]!);
 
     beforeAll(async () => {
-      const stores = await profile.env();
+      const stores = await profile.open();
       cleanup = stores.cleanup;
       apps = await startEveryApp(stores.env, [bffWebApp]);
     });

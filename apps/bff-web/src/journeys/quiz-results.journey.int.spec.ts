@@ -51,7 +51,7 @@ describe.each(storeProfiles.filter((profile) => profile.available))(
     };
 
     beforeAll(async () => {
-      const stores = await profile.env();
+      const stores = await profile.open();
       cleanup = stores.cleanup;
       apps = await startEveryApp(stores.env);
     });
